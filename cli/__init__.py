@@ -1,0 +1,32 @@
+"""GateLab's headless command line: ``python main.py run|cells|tasks …``."""
+
+from __future__ import annotations
+
+from .arguments import OneLineParser, add_run_arguments
+from .commands import cells_command, run_command, tasks_command
+
+COMMANDS = ("run", "cells", "tasks")
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(prog="gatelab", description="Train recurrent cells side by side and "
+                           "watch the gradient flow through time.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    run = commands.add_parser("run", help="train cells headless and write data and figures")
+    add_run_arguments(run)
+    run.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
+    run.set_defaults(handler=run_command)
+    cells = commands.add_parser("cells", help="list every cell found, with its parameters")
+    cells.add_argument("--plugins", action="append", default=[], metavar="DIR")
+    cells.add_argument("--hidden", type=int, default=64, help="hidden size for the count (default 64)")
+    cells.add_argument("--input-size", type=int, default=2, help="input size for the count (default 2)")
+    cells.set_defaults(handler=cells_command)
+    tasks = commands.add_parser("tasks", help="list tasks with their options and baselines")
+    tasks.add_argument("--length", type=int, default=100, help="T for the baselines (default 100)")
+    tasks.set_defaults(handler=tasks_command)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)

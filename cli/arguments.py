@@ -1,0 +1,96 @@
+"""Command-line flags: one per ``RunSpec`` field, plus the tasks' own options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from tasks import TASKS
+from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
+
+DEFAULTS = RunSpec()
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad input gets one clear line and exit code 2 (not a usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def optional_float(text: str) -> float | None:
+    return None if text.lower() in ("off", "none") else float(text)
+
+
+def task_option_flags() -> dict[str, tuple[type, str]]:
+    """Every task option except ``length``, with its type and help, by flag name."""
+    flags: dict[str, tuple[type, str]] = {}
+    for task in TASKS.values():
+        for spec in task.options():
+            if spec.name != "length":
+                kind = type(spec.default)
+                text = flags.get(spec.name, (kind, ""))[1]
+                entry = f"{task.name}: {spec.metadata['help']} (default {spec.default})"
+                flags[spec.name] = (kind, f"{text}; {entry}" if text else entry)
+    return flags
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    d = DEFAULTS
+    parser.add_argument("--task", default=d.task, choices=sorted(TASKS), help="the task (default %(default)s)")
+    parser.add_argument("--length", type=int, default=d.length, help="sequence length T (default %(default)s)")
+    parser.add_argument("--cells", default=",".join(d.cells),
+                        help="comma-separated cell names (default %(default)s); see `main.py cells`")
+    parser.add_argument("--steps", type=int, default=d.steps, help="training steps (default %(default)s)")
+    parser.add_argument("--seed", type=int, default=d.seed, help="random seed (default %(default)s)")
+    parser.add_argument("--plugins", action="append", default=[], metavar="DIR",
+                        help="an extra folder of plugin cells (repeatable)")
+    parser.add_argument("--hidden", type=int, default=d.hidden, help="hidden size H (default %(default)s)")
+    parser.add_argument("--layers", type=int, default=d.layers, help="stacked layers (default %(default)s)")
+    parser.add_argument("--bidirectional", action="store_true", help="run a second layer backwards in time")
+    parser.add_argument("--dropout", type=float, default=d.dropout, help="dropout between layers (default %(default)s)")
+    parser.add_argument("--batch", type=int, default=d.batch, help="batch size B (default %(default)s)")
+    parser.add_argument("--optimizer", default=d.optimizer, choices=OPTIMIZERS, help="(default %(default)s)")
+    parser.add_argument("--lr", type=float, default=d.lr, help="learning rate (default %(default)s)")
+    parser.add_argument("--clip", type=optional_float, default=d.clip,
+                        help="clip the global gradient norm at this value, or 'off' (default %(default)s)")
+    parser.add_argument("--init", default=d.init, choices=INITS,
+                        help="recurrent weight initialisation: torch's default U(±1/√H), orthogonal, "
+                             "or identity (IRNN) (default %(default)s)")
+    parser.add_argument("--gain", type=float, default=d.recurrent_gain, dest="recurrent_gain",
+                        help="multiplies the recurrent weights (default %(default)s)")
+    parser.add_argument("--forget-bias", type=optional_float, default=d.forget_bias,
+                        help="summed forget-gate bias of cells that have one; 'off' keeps torch's "
+                             "initialisation (default %(default)s, Keras' practice)")
+    parser.add_argument("--device", default=d.device, choices=DEVICES, help="(default %(default)s)")
+    parser.add_argument("--dtype", default=d.dtype, choices=DTYPES,
+                        help="float64 shows how far gradients really fall (slower; default %(default)s)")
+    parser.add_argument("--no-gates", action="store_true", help="do not record gate activations")
+    for name, (kind, text) in task_option_flags().items():
+        parser.add_argument(f"--{name}", type=kind, default=None, help=text)
+
+
+def spec_from_args(args: argparse.Namespace) -> RunSpec:
+    """Build the spec; raises ValueError with a readable message."""
+    task_fields = {f.name for f in TASKS[args.task].options()}
+    task_options = {}
+    for name in task_option_flags():
+        value = getattr(args, name)
+        if value is not None:
+            if name not in task_fields:
+                raise ValueError(f"--{name} is not an option of the {args.task} task")
+            task_options[name] = value
+    cells = tuple(c.strip() for c in args.cells.split(",") if c.strip())
+    return RunSpec(
+        task=args.task, length=args.length, task_options=task_options, cells=cells,
+        steps=args.steps, hidden=args.hidden, layers=args.layers, bidirectional=args.bidirectional,
+        dropout=args.dropout, batch=args.batch, optimizer=args.optimizer, lr=args.lr, clip=args.clip,
+        init=args.init, recurrent_gain=args.recurrent_gain, forget_bias=args.forget_bias,
+        seed=args.seed, device=args.device, dtype=args.dtype, record_gates=not args.no_gates,
+        plugins=tuple(args.plugins))
+
+
+def fail(message: str) -> NoReturn:
+    print(f"gatelab: error: {message}", file=sys.stderr)
+    raise SystemExit(2)

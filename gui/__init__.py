@@ -1,0 +1,1 @@
+"""GateLab's Qt layer: the window, its panels and figures."""

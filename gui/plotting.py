@@ -1,0 +1,61 @@
+"""Small pyqtgraph helpers shared by the live panels and the saved figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from .theme import BASELINE_COLOUR, CELL_COLOURS, FOREGROUND, THEME
+
+FLOAT32_TINY = 1.1754944e-38
+
+
+def configure_pyqtgraph() -> None:
+    """White background, antialiasing, and segmented lines (3x faster thick lines)."""
+    pg.setConfigOptions(background="w", foreground=FOREGROUND, antialias=True,
+                        segmentedLineMode="on")
+
+
+def log_floor(*arrays: np.ndarray) -> float:
+    """Where exact zeros are drawn on a log axis: a decade below the smallest
+    positive value shown, and never above float32's smallest normal number."""
+    positives = [a[a > 0].min() for a in arrays if a.size and (a > 0).any()]
+    smallest = min(positives) if positives else 1.0
+    return min(smallest / 10.0, FLOAT32_TINY / 10.0)
+
+
+def floored(values: np.ndarray, floor: float) -> np.ndarray:
+    """Replace zeros (and non-finite values) by the floor for a log axis."""
+    values = np.asarray(values, dtype=float)
+    return np.where(np.isfinite(values) & (values > 0), values, floor)
+
+
+def cell_pen(name: str, strong: bool = True):
+    colour = pg.mkColor(CELL_COLOURS.colour(name))
+    if not strong:
+        colour.setAlpha(90)
+    return pg.mkPen(colour, width=THEME.pen_width(1.0 if strong else 0.6),
+                    style=CELL_COLOURS.style(name))
+
+
+def baseline_pen():
+    return pg.mkPen(BASELINE_COLOUR, width=THEME.pen_width(0.8), style=Qt.PenStyle.DashLine)
+
+
+def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
+    """Title and axis labels in the theme's sizes (pyqtgraph ignores app fonts)."""
+    plot.setTitle(title, size=f"{THEME.font_size(1.15)}pt")
+    label_style = {"font-size": f"{THEME.font_size()}pt", "color": FOREGROUND}
+    plot.setLabel("bottom", bottom, **label_style)
+    plot.setLabel("left", left, **label_style)
+    tick_font = QFont()
+    tick_font.setPointSize(THEME.font_size(0.9))
+    for side in ("bottom", "left"):
+        plot.getAxis(side).setTickFont(tick_font)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+
+
+def style_legend(legend: pg.LegendItem) -> None:
+    legend.setLabelTextSize(f"{THEME.font_size()}pt")

@@ -1,0 +1,112 @@
+"""What a task is: seeded batches for any length, a loss, a metric, a baseline."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import torch
+from torch import Tensor
+from torch.nn import functional as F
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch, time-major.
+
+    inputs: [T, B, input_size] float; targets: task-specific (class indices or
+    values); mask: [T, B] float, 1 where a step carries loss.
+    """
+
+    inputs: Tensor
+    targets: Tensor
+    mask: Tensor
+
+
+def option(default: Any, help: str, minimum: float | None = None, maximum: float | None = None):
+    """A task parameter: shown in ``tasks``, offered as a CLI flag and in the window."""
+    return dataclasses.field(default=default, metadata={"help": help, "min": minimum, "max": maximum})
+
+
+@dataclass(frozen=True)
+class Task:
+    """Base of every task. Subclasses are frozen dataclasses whose fields are
+    their parameters (``length`` first); they set the class attributes below."""
+
+    length: int = option(100, "sequence length T (time steps that carry the dependency)", 2, 100_000)
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    metric_name: ClassVar[str] = "accuracy"
+    many_to_one: ClassVar[bool] = True
+    input_size: ClassVar[int] = 1
+    output_size: ClassVar[int] = 1
+
+    def __post_init__(self) -> None:
+        for spec in dataclasses.fields(self):
+            value = getattr(self, spec.name)
+            low, high = spec.metadata.get("min"), spec.metadata.get("max")
+            if low is not None and value < low:
+                raise ValueError(f"{self.name}: {spec.name} must be at least {low} (got {value})")
+            if high is not None and value > high:
+                raise ValueError(f"{self.name}: {spec.name} must be at most {high} (got {value})")
+
+    @classmethod
+    def options(cls) -> list[dataclasses.Field]:
+        return list(dataclasses.fields(cls))
+
+    def parameters(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @property
+    def sequence_length(self) -> int:
+        """Number of time steps the model is unrolled for."""
+        return self.length
+
+    @property
+    def baseline_loss(self) -> float:
+        """Loss of the best answer that remembers nothing."""
+        raise NotImplementedError
+
+    @property
+    def baseline_metric(self) -> float:
+        """Metric of the best answer that remembers nothing (chance)."""
+        raise NotImplementedError
+
+    def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        raise NotImplementedError
+
+    def loss_per_example(self, outputs: Tensor, batch: Batch) -> Tensor:
+        """[B] losses from outputs [T, B, output_size]."""
+        raise NotImplementedError
+
+    def metric(self, outputs: Tensor, batch: Batch) -> float:
+        raise NotImplementedError
+
+
+def one_hot(symbols: Tensor, count: int) -> Tensor:
+    return F.one_hot(symbols, count).float()
+
+
+class ClassificationTask(Task):
+    """Cross-entropy at the masked steps; accuracy over the same steps.
+
+    ``targets`` are class indices [T, B] (unmasked steps hold 0).
+    """
+
+    def loss_per_example(self, outputs: Tensor, batch: Batch) -> Tensor:
+        steps, size = outputs.shape[0], outputs.shape[1]
+        ce = F.cross_entropy(outputs.reshape(steps * size, -1), batch.targets.reshape(-1),
+                             reduction="none").view(steps, size)  # [T, B]
+        return (ce * batch.mask).sum(0) / batch.mask.sum(0)
+
+    def metric(self, outputs: Tensor, batch: Batch) -> float:
+        correct = (outputs.argmax(-1) == batch.targets).float() * batch.mask
+        return float(correct.sum() / batch.mask.sum())
+
+
+def last_step_mask(length: int, batch_size: int) -> Tensor:
+    mask = torch.zeros(length, batch_size)
+    mask[-1] = 1.0
+    return mask

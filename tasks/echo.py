@@ -1,0 +1,53 @@
+"""Delayed echo: a synchronized many-to-many task."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+from .base import Batch, ClassificationTask, one_hot, option
+
+
+@dataclass(frozen=True)
+class EchoTask(ClassificationTask):
+    """Output at step t the token that came in at step t − d (K tokens, random).
+    Steps before d carry no loss. Knowing nothing scores ln K, accuracy 1/K;
+    a cell must hold a sliding window of d tokens."""
+
+    delay: int = option(10, "d, how many steps back to echo", 1, 100_000)
+    symbols: int = option(8, "K, the number of distinct tokens", 2, 64)
+
+    name = "echo"
+    description = "repeat each token d steps later (cross-entropy on every step from d on)"
+    many_to_one = False
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.delay >= self.length:
+            raise ValueError(f"echo: delay must be shorter than the length (got {self.delay} >= {self.length})")
+
+    @property
+    def input_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def output_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def baseline_loss(self) -> float:
+        return math.log(self.symbols)
+
+    @property
+    def baseline_metric(self) -> float:
+        return 1.0 / self.symbols
+
+    def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)
+        targets = torch.zeros_like(tokens)
+        targets[self.delay:] = tokens[:-self.delay]
+        mask = torch.zeros(self.length, batch_size)
+        mask[self.delay:] = 1.0
+        return Batch(one_hot(tokens, self.symbols), targets, mask)

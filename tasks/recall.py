@@ -1,0 +1,45 @@
+"""First-token recall: name the first symbol after T−1 distractors."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+from .base import Batch, ClassificationTask, last_step_mask, one_hot, option
+
+
+@dataclass(frozen=True)
+class RecallTask(ClassificationTask):
+    """The first token (one of K) decides the answer; the T−1 tokens after it
+    are distractors drawn from the same K. Classify at the last step. Knowing
+    nothing scores ln K and accuracy 1/K. (The teaching notes' sentence whose
+    verb agrees with a subject named long before, in toy form.)"""
+
+    symbols: int = option(8, "K, the number of distinct tokens", 2, 64)
+
+    name = "recall"
+    description = "name the first token after T−1 distractors (cross-entropy at the last step)"
+
+    @property
+    def input_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def output_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def baseline_loss(self) -> float:
+        return math.log(self.symbols)
+
+    @property
+    def baseline_metric(self) -> float:
+        return 1.0 / self.symbols
+
+    def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)
+        targets = torch.zeros_like(tokens)
+        targets[-1] = tokens[0]
+        return Batch(one_hot(tokens, self.symbols), targets, last_step_mask(self.length, batch_size))

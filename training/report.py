@@ -1,0 +1,35 @@
+"""``StepReport``: what one training step of one cell produced (plain, picklable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+RUNNING, DONE, DIVERGED, ERROR, STOPPED = "running", "done", "diverged", "error", "stopped"
+
+
+@dataclass
+class StepReport:
+    """One cell, one step.
+
+    gradients maps a series name to an array [T] of mean per-example norms
+    (float64), index 0 being t = 1:
+      "h"            ‖∂ℓ/∂h_t‖ of the top layer (forward direction)
+      "c", …         further states of the top layer (e.g. the LSTM's c_t)
+      "x"            ‖∂ℓ/∂x_t‖ at the input
+      "h@L0", "h@L1r" …  other layers ("r": the backward direction)
+    True zeros are kept: in float32 a vanished gradient underflows to 0.
+    gates maps a gate name to its mean activation per time step [T].
+    """
+
+    cell: str
+    step: int
+    loss: float
+    metric: float
+    grad_norm: float
+    seconds: float
+    gradients: dict[str, np.ndarray] = field(default_factory=dict)
+    gates: dict[str, np.ndarray] = field(default_factory=dict)
+    status: str = RUNNING
+    message: str = ""

@@ -1,0 +1,152 @@
+"""Training: one ``CellRun`` per cell, and a ``Trainer`` that feeds all of them
+the same batches. The CLI uses ``Trainer`` in-process; the window runs one
+``CellRun`` per worker process (see ``training.worker``)."""
+
+from __future__ import annotations
+
+import inspect
+import math
+import time
+import traceback
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from cells import Cell, count_parameters
+from cells.registry import error_location
+from tasks import Batch, Task, make_task
+
+from .model import SequenceModel, initialise, mean_example_norms
+from .report import DIVERGED, DONE, ERROR, RUNNING, StepReport
+from .spec import RunSpec
+
+OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD, "rmsprop": torch.optim.RMSprop}
+
+
+def build_task(spec: RunSpec) -> Task:
+    return make_task(spec.task, spec.length, **spec.task_options)
+
+
+def series_name(state: str, layer: int, reverse: bool, top_layer: int) -> str:
+    """"h" for the top forward layer, "h@L0" / "h@L1r" for the others."""
+    if layer == top_layer and not reverse:
+        return state
+    return f"{state}@L{layer}{'r' if reverse else ''}"
+
+
+class CellRun:
+    """One cell's model, optimizer and status, advanced one step at a time."""
+
+    def __init__(self, cell_class: type[Cell], spec: RunSpec, task: Task):
+        self.name = cell_class.name
+        self.spec = spec
+        self.task = task
+        self.dtype = getattr(torch, spec.dtype)
+        self.device = torch.device(spec.device)
+        torch.manual_seed(spec.seed)  # the same seed gives each cell the same start
+        self.model = SequenceModel(cell_class, task.input_size, spec.hidden, task.output_size,
+                                   spec.layers, spec.bidirectional, spec.dropout)
+        initialise(self.model, spec.init, spec.recurrent_gain, spec.forget_bias)
+        self.model.to(device=self.device, dtype=self.dtype)
+        self.parameters = count_parameters(self.model)
+        self.optimizer = OPTIMIZER_CLASSES[spec.optimizer](self.model.parameters(), lr=spec.lr)
+        self.clip = spec.clip
+        self.step_count = 0
+        self.status = RUNNING
+        self.message = ""
+        self.cell_file = _source_file(cell_class)
+
+    def set_lr(self, lr: float) -> None:
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+
+    def train_step(self, batch: Batch, capture: bool = True) -> StepReport:
+        """One optimizer step; never raises (errors become the report's status)."""
+        started = time.perf_counter()
+        self.step_count += 1
+        try:
+            report = self._train_step(batch, capture)
+        except Exception as error:  # a plugin cell may raise anything
+            where, line = error_location(error, self.cell_file)
+            location = f" ({Path(where).name}:{line})" if where and line else ""
+            self.status, self.message = ERROR, (
+                f"{type(error).__name__}: {error}{location} at step {self.step_count}")
+            self.traceback = traceback.format_exc()
+            report = StepReport(self.name, self.step_count, math.nan, math.nan, math.nan, 0.0)
+        report.seconds = time.perf_counter() - started
+        if self.status == RUNNING and self.spec.steps and self.step_count >= self.spec.steps:
+            self.status = DONE
+        report.status, report.message = self.status, self.message
+        return report
+
+    def _train_step(self, batch: Batch, capture: bool) -> StepReport:
+        model, task = self.model, self.task
+        model.train()
+        inputs = batch.inputs.to(self.device, self.dtype)
+        batch = Batch(inputs, batch.targets.to(self.device), batch.mask.to(self.device, self.dtype))
+        if batch.targets.is_floating_point():
+            batch = Batch(batch.inputs, batch.targets.to(self.dtype), batch.mask)
+        unrolled = model(inputs, capture=capture, record_gates=self.spec.record_gates)
+        loss = task.loss_per_example(unrolled.outputs, batch).mean()
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        parameters = [p for p in model.parameters() if p.grad is not None]
+        limit = self.clip if self.clip is not None else math.inf
+        grad_norm = float(torch.nn.utils.clip_grad_norm_(parameters, limit)) if parameters else 0.0
+        loss_value = float(loss.detach())
+        bad = next(((what, value) for what, value in (("loss", loss_value), ("gradient norm", grad_norm))
+                    if not math.isfinite(value)), None)
+        if bad:
+            self.status = DIVERGED
+            self.message = f"{bad[0]} became {bad[1]} at step {self.step_count}"
+        else:
+            self.optimizer.step()
+        with torch.no_grad():
+            metric = task.metric(unrolled.outputs.detach(), batch)
+        return StepReport(self.name, self.step_count, loss_value, metric, grad_norm, 0.0,
+                          gradients=self._gradient_norms(unrolled) if capture else {},
+                          gates=self._gate_means(unrolled))
+
+    def _gradient_norms(self, unrolled) -> dict[str, np.ndarray]:
+        top = len(self.model.layers) - 1
+        norms = {}
+        for (layer, reverse, state), probe in unrolled.probes.items():
+            if probe.grad is not None:
+                norms[series_name(state, layer, reverse, top)] = mean_example_norms(probe.grad).cpu().numpy()
+        if unrolled.inputs.grad is not None:
+            norms["x"] = mean_example_norms(unrolled.inputs.grad).cpu().numpy()
+        return norms
+
+    def _gate_means(self, unrolled) -> dict[str, np.ndarray]:
+        top = len(self.model.layers) - 1
+        return {name: values.double().cpu().numpy()
+                for name, values in unrolled.gates.get((top, False), {}).items()}
+
+
+def _source_file(cell_class: type) -> str | None:
+    try:
+        return inspect.getsourcefile(cell_class)
+    except TypeError:
+        return None
+
+
+class Trainer:
+    """All cells of a spec, trained on the same batches, in this process."""
+
+    def __init__(self, spec: RunSpec, cell_classes: list[type[Cell]]):
+        self.spec = spec
+        self.task = build_task(spec)
+        self.generator = torch.Generator().manual_seed(spec.seed)
+        self.runs = [CellRun(cls, spec, self.task) for cls in cell_classes]
+        self.step_count = 0
+
+    @property
+    def active(self) -> list[CellRun]:
+        return [run for run in self.runs if run.status == RUNNING]
+
+    def step(self, capture: bool = True) -> list[StepReport]:
+        """One step of every running cell on one shared batch."""
+        batch = self.task.batch(self.spec.batch, self.generator)
+        self.step_count += 1
+        return [run.train_step(batch, capture) for run in self.active]

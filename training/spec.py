@@ -1,0 +1,103 @@
+"""``RunSpec``: everything that defines a comparison, as one JSON-able value."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+OPTIMIZERS = ("adam", "sgd", "rmsprop")
+INITS = ("default", "orthogonal", "identity")
+DEVICES = ("cpu", "cuda")
+DTYPES = ("float32", "float64")
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """A comparison: one task, several cells, one training recipe, one seed.
+
+    Every cell is trained on the same batches; the same spec gives the same
+    numbers. ``clip`` is the global gradient-norm limit (None: off).
+    ``forget_bias`` sets the summed forget-gate bias of cells that have one
+    (None keeps torch's initialisation). ``steps`` 0 means "until stopped".
+    """
+
+    task: str = "adding"
+    length: int = 100
+    task_options: dict[str, Any] = field(default_factory=dict)
+    cells: tuple[str, ...] = ("RNN", "LSTM", "GRU")
+    steps: int = 1000
+    hidden: int = 64
+    layers: int = 1
+    bidirectional: bool = False
+    dropout: float = 0.0
+    batch: int = 32
+    optimizer: str = "adam"
+    lr: float = 0.01
+    clip: float | None = 1.0
+    init: str = "default"
+    recurrent_gain: float = 1.0
+    forget_bias: float | None = 1.0
+    seed: int = 0
+    device: str = "cpu"
+    dtype: str = "float32"
+    record_gates: bool = True
+    plugins: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(self.cells))
+        object.__setattr__(self, "plugins", tuple(str(p) for p in self.plugins))
+        object.__setattr__(self, "task_options", dict(self.task_options))
+        problem = self.problem()
+        if problem:
+            raise ValueError(problem)
+
+    def problem(self) -> str | None:
+        """The first thing wrong with this spec, in words, or None."""
+        checks = [
+            (self.length >= 2, f"length must be at least 2 (got {self.length})"),
+            (len(self.cells) > 0, "choose at least one cell"),
+            (len(set(self.cells)) == len(self.cells), "a cell is listed twice"),
+            (self.steps >= 0, f"steps must be 0 (until stopped) or more (got {self.steps})"),
+            (self.hidden >= 1, f"hidden size must be at least 1 (got {self.hidden})"),
+            (self.layers >= 1, f"layers must be at least 1 (got {self.layers})"),
+            (0.0 <= self.dropout < 1.0, f"dropout must be in [0, 1) (got {self.dropout})"),
+            (self.batch >= 1, f"batch size must be at least 1 (got {self.batch})"),
+            (self.optimizer in OPTIMIZERS, f"optimizer must be one of {', '.join(OPTIMIZERS)}"),
+            (math.isfinite(self.lr) and self.lr > 0, f"learning rate must be positive (got {self.lr})"),
+            (self.clip is None or (math.isfinite(self.clip) and self.clip > 0),
+             f"clip must be positive or off (got {self.clip})"),
+            (self.init in INITS, f"init must be one of {', '.join(INITS)}"),
+            (math.isfinite(self.recurrent_gain) and self.recurrent_gain > 0,
+             f"recurrent gain must be positive (got {self.recurrent_gain})"),
+            (self.forget_bias is None or math.isfinite(self.forget_bias), "forget bias must be finite"),
+            (self.device in DEVICES, f"device must be one of {', '.join(DEVICES)}"),
+            (self.dtype in DTYPES, f"dtype must be one of {', '.join(DTYPES)}"),
+        ]
+        return next((message for ok, message in checks if not ok), None)
+
+    def replace(self, **changes: Any) -> RunSpec:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["cells"] = list(self.cells)
+        data["plugins"] = list(self.plugins)
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunSpec:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown run settings: {', '.join(sorted(unknown))}")
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, text: str) -> RunSpec:
+        return cls.from_dict(json.loads(text))
