@@ -12,8 +12,8 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         from cli import main as cli_main
         return cli_main(argv)
-    print("gatelab: the window is not built yet; use `python main.py run --help`", file=sys.stderr)
-    return 2
+    from gui.app import main as gui_main
+    return gui_main(argv)
 
 
 def entry_point() -> int:

@@ -33,3 +33,15 @@ class StepReport:
     gates: dict[str, np.ndarray] = field(default_factory=dict)
     status: str = RUNNING
     message: str = ""
+
+
+@dataclass
+class WorkerEvent:
+    """A worker's news other than a step: "ready" (with the parameter count)
+    or "error" (the cell could not be built, crashed, or timed out)."""
+
+    cell: str
+    kind: str
+    parameters: int = 0
+    message: str = ""
+    traceback: str = ""

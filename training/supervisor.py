@@ -1,0 +1,194 @@
+"""``RunSupervisor``: starts, steers and stops one worker process per cell.
+
+No Qt here: the window calls ``poll()`` from its timer. Whatever a cell does
+(raise, hang, crash the interpreter), only that cell's worker is affected;
+``stop()`` ends every worker within about a second.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import time
+from dataclasses import dataclass
+
+from cells.registry import CellSource
+
+from .report import ERROR, RUNNING, StepReport, WorkerEvent
+from .spec import RunSpec
+from .worker import worker_main
+
+DEFAULT_STEP_TIMEOUT = 5.0
+START_ALLOWANCE = 30.0  # importing torch and building the model, on a busy machine
+CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+
+
+@dataclass
+class WorkerHandle:
+    cell: str
+    process: multiprocessing.process.BaseProcess
+    inbox: multiprocessing.queues.Queue
+    outbox: multiprocessing.queues.Queue
+    status: str = RUNNING
+    ready: bool = False
+    parameters: int = 0
+    message: str = ""
+    last_step: int = 0
+    waiting_since: float | None = None  # set while a step is owed
+    owed: int = 0
+    running: bool = False
+
+    @property
+    def alive(self) -> bool:
+        return self.status == RUNNING
+
+
+class RunSupervisor:
+    """One comparison in worker processes.
+
+    ``step_timeout``: a step that takes longer than this (seconds) stops that
+    cell with an error; the others go on.
+    """
+
+    def __init__(self, spec: RunSpec, sources: dict[str, CellSource],
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT):
+        self.spec = spec
+        self.sources = sources
+        self.step_timeout = step_timeout
+        self.workers: dict[str, WorkerHandle] = {}
+        self.started = False
+
+    # ---- lifecycle -----------------------------------------------------------
+    def start(self, running: bool = True) -> None:
+        """Spawn the workers; they train at once if ``running``."""
+        spec_json = self.spec.to_json()
+        for name in self.spec.cells:
+            inbox, outbox = CONTEXT.Queue(), CONTEXT.Queue()
+            process = CONTEXT.Process(
+                target=worker_main, name=f"gatelab-{name}", daemon=True,
+                args=(spec_json, name, self.sources[name], inbox, outbox, os.getpid()))
+            process.start()
+            self.workers[name] = WorkerHandle(name, process, inbox, outbox)
+        self.started = True
+        if running:
+            self.resume()
+
+    def stop(self, grace: float = 0.3) -> None:
+        """End every worker: ask, then terminate, then kill. Idempotent."""
+        for handle in self.workers.values():
+            self._send(handle, ("stop",))
+        deadline = time.monotonic() + grace
+        for handle in self.workers.values():
+            handle.process.join(max(0.0, deadline - time.monotonic()))
+        for handle in self.workers.values():
+            self._end_process(handle)
+
+    def _end_process(self, handle: WorkerHandle) -> None:
+        process = handle.process
+        if process.is_alive():
+            process.terminate()
+            process.join(0.5)
+        if process.is_alive():
+            process.kill()
+            process.join(0.5)
+        for channel in (handle.inbox, handle.outbox):
+            channel.cancel_join_thread()
+            channel.close()
+
+    # ---- steering ------------------------------------------------------------
+    def resume(self) -> None:
+        now = time.monotonic()
+        for handle in self._alive():
+            handle.running = True
+            handle.waiting_since = handle.waiting_since or now
+            self._send(handle, ("run",))
+
+    def pause(self) -> None:
+        for handle in self._alive():
+            handle.running, handle.owed, handle.waiting_since = False, 0, None
+            self._send(handle, ("pause",))
+
+    def step_once(self) -> None:
+        """Every live cell trains exactly one more step, then stays paused."""
+        now = time.monotonic()
+        for handle in self._alive():
+            handle.owed += 1
+            handle.waiting_since = handle.waiting_since or now
+            self._send(handle, ("step", 1))
+
+    def set_lr(self, lr: float) -> None:
+        for handle in self._alive():
+            self._send(handle, ("lr", lr))
+
+    def set_clip(self, clip: float | None) -> None:
+        for handle in self._alive():
+            self._send(handle, ("clip", clip))
+
+    # ---- news ----------------------------------------------------------------
+    def poll(self, limit: int = 10_000) -> list[StepReport | WorkerEvent]:
+        """Everything the workers said since the last call (never blocks)."""
+        news: list[StepReport | WorkerEvent] = []
+        now = time.monotonic()
+        for handle in self.workers.values():
+            while len(news) < limit:
+                try:
+                    message = handle.outbox.get_nowait()
+                except (queue.Empty, OSError, ValueError, EOFError):
+                    break
+                news.append(message)
+                self._note(handle, message, now)
+            news += self._check_health(handle, now)
+        return news
+
+    def _note(self, handle: WorkerHandle, message, now: float) -> None:
+        if isinstance(message, WorkerEvent):
+            if message.kind == "ready":
+                handle.ready, handle.parameters = True, message.parameters
+            elif message.kind == "error":
+                handle.status, handle.message = ERROR, message.message
+            return
+        handle.last_step = message.step
+        handle.status, handle.message = message.status, message.message
+        handle.owed = max(0, handle.owed - 1)
+        handle.waiting_since = now if (handle.running or handle.owed) else None
+
+    def _check_health(self, handle: WorkerHandle, now: float) -> list[WorkerEvent]:
+        """Report a worker that died or a step that ran past the time limit."""
+        if not handle.alive:
+            return []
+        if not handle.process.is_alive():
+            code = handle.process.exitcode
+            return [self._fail(handle, f"the worker process ended unexpectedly (exit code {code})")]
+        if handle.waiting_since is None:
+            return []
+        allowance = self.step_timeout + (0 if handle.last_step else START_ALLOWANCE)
+        if now - handle.waiting_since > allowance:
+            self._end_process(handle)
+            return [self._fail(handle, f"step {handle.last_step + 1} took longer than "
+                                       f"{self.step_timeout:g} s; the cell was stopped")]
+        return []
+
+    def _fail(self, handle: WorkerHandle, message: str) -> WorkerEvent:
+        handle.status, handle.message = ERROR, message
+        handle.waiting_since = None
+        return WorkerEvent(handle.cell, "error", message=message)
+
+    # ---- helpers -------------------------------------------------------------
+    def _alive(self) -> list[WorkerHandle]:
+        return [h for h in self.workers.values() if h.alive]
+
+    @staticmethod
+    def _send(handle: WorkerHandle, command: tuple) -> None:
+        try:
+            handle.inbox.put(command)
+        except (OSError, ValueError):
+            pass  # the queue is closed: the worker is already gone
+
+    @property
+    def any_alive(self) -> bool:
+        return any(h.alive and h.process.is_alive() for h in self.workers.values())
+
+    @property
+    def statuses(self) -> dict[str, str]:
+        return {name: h.status for name, h in self.workers.items()}

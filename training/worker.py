@@ -1,0 +1,108 @@
+"""The training worker: one process per cell, speaking plain messages.
+
+A separate process per cell keeps the window responsive (the Python time
+loop holds the GIL), lets a hung or crashed cell be stopped without touching
+the others, and on two cores trains three cells 1.3-1.9x faster than one
+process would (each worker uses one torch thread). Every worker draws its
+batches from a generator seeded with the spec's seed, so all cells see the
+same data.
+
+Commands (tuples on the inbox): ("run",), ("pause",), ("step", n),
+("lr", value), ("clip", value or None), ("stop",).
+Messages (on the outbox): ``WorkerEvent`` and ``StepReport``.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+import time
+import traceback
+
+import torch
+
+from cells.registry import CellSource, describe_error
+
+from .report import RUNNING, StepReport, WorkerEvent
+from .run import CellRun, build_task
+from .runtime import configure_training_process
+from .spec import RunSpec
+
+POLL_SECONDS = 0.2
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """End this process if its parent disappears (no orphan trains forever)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbox,
+                parent_pid: int) -> None:
+    """Entry point of a worker process."""
+    exit_with_parent(parent_pid)
+    configure_training_process(threads=1)
+    spec = RunSpec.from_json(spec_json)
+    try:
+        cell_class = source.load()
+        task = build_task(spec)
+        run = CellRun(cell_class, spec, task)
+    except BaseException as error:  # plugin code may raise anything, even SystemExit
+        outbox.put(WorkerEvent(cell_name, "error", message=describe_error(error),
+                               traceback=traceback.format_exc()))
+        return
+    outbox.put(WorkerEvent(cell_name, "ready", parameters=run.parameters))
+    generator = torch.Generator().manual_seed(spec.seed)
+    WorkerLoop(run, task, spec.batch, generator, inbox, outbox).serve()
+
+
+class WorkerLoop:
+    """Obeys commands and trains while running or while steps are owed."""
+
+    def __init__(self, run: CellRun, task, batch_size: int, generator, inbox, outbox):
+        self.run, self.task, self.batch_size, self.generator = run, task, batch_size, generator
+        self.inbox, self.outbox = inbox, outbox
+        self.running = False
+        self.owed_steps = 0
+
+    def serve(self) -> None:
+        while True:
+            idle = not (self.running or self.owed_steps)
+            try:
+                command = self.inbox.get(timeout=POLL_SECONDS) if idle else self.inbox.get_nowait()
+            except queue.Empty:
+                command = None
+            if command is not None and not self.obey(command):
+                return
+            if (self.running or self.owed_steps) and self.run.status == RUNNING:
+                self.train_one()
+
+    def obey(self, command: tuple) -> bool:
+        """Apply one command; False means stop."""
+        kind = command[0]
+        if kind == "stop":
+            return False
+        if kind == "run":
+            self.running = True
+        elif kind == "pause":
+            self.running, self.owed_steps = False, 0
+        elif kind == "step":
+            self.owed_steps += command[1]
+        elif kind == "lr":
+            self.run.set_lr(command[1])
+        elif kind == "clip":
+            self.run.clip = command[1]
+        return True
+
+    def train_one(self) -> None:
+        batch = self.task.batch(self.batch_size, self.generator)
+        report: StepReport = self.run.train_step(batch)
+        self.owed_steps = max(0, self.owed_steps - 1)
+        self.outbox.put(report)
