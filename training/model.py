@@ -3,6 +3,7 @@ and captures ‖∂ℓ/∂(state)_t‖ at every time step in the training backwa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import torch
@@ -11,28 +12,73 @@ from torch import Tensor, nn
 from cells import Cell
 from cells._projected import ProjectedCell
 
+from . import fused
+
+
+class StateTrace:
+    """One state's tensors over time, kept so their gradients can be read.
+
+    Each state tensor a cell returns has its gradient retained; since that
+    tensor is the node every later use starts from, its gradient after the
+    one training backward pass is the total derivative ∂L/∂s_t. (A zero probe
+    added after the step would miss, for the LSTM's c_t, the path through h_t
+    computed inside the same step.)
+    """
+
+    def __init__(self, length: int):
+        self.tensors: list[Tensor | None] = [None] * length
+
+    def keep(self, t: int, tensor: Tensor) -> None:
+        if tensor.requires_grad:
+            tensor.retain_grad()
+            self.tensors[t] = tensor
+
+    @property
+    def grad(self) -> Tensor | None:
+        """[T, B, H] gradients (zeros where a state did not reach the loss)."""
+        present = next((x for x in self.tensors if x is not None), None)
+        if present is None:
+            return None
+        zeros = torch.zeros_like(present)
+        return torch.stack([x.grad if x is not None and x.grad is not None else zeros
+                            for x in self.tensors])
+
 
 @dataclass
 class Unrolled:
     """The result of one forward pass.
 
-    probes: (layer, reverse, state name) -> zero leaf [T, B, H] added to that
-    state at every step; after backward its .grad[t] is ∂L/∂state_t (the total
-    derivative through the recurrence). gates: (layer, reverse) -> name -> [T].
+    probes: (layer, reverse, state name) -> a ``StateTrace``; after backward
+    its .grad[t] is ∂L/∂state_t, the total derivative (through the readout,
+    the recurrence and, for a state like the LSTM's c_t, through h_t of the
+    same step). gates: (layer, reverse) -> name -> [T].
+    finishers: (layer, reverse) -> callable that, after backward, gives the
+    same ∂L/∂state_t per state name for cells run by ``fused`` (no traces).
+    Read both through ``state_gradients``.
     """
 
     outputs: Tensor
     inputs: Tensor
-    probes: dict[tuple[int, bool, str], Tensor] = field(default_factory=dict)
+    probes: dict[tuple[int, bool, str], StateTrace] = field(default_factory=dict)
     gates: dict[tuple[int, bool], dict[str, Tensor]] = field(default_factory=dict)
+    finishers: dict[tuple[int, bool], Callable[[], dict[str, Tensor]]] = field(default_factory=dict)
+
+    def state_gradients(self) -> dict[tuple[int, bool, str], Tensor]:
+        """After backward: (layer, reverse, state) -> ∂L/∂state_t [T, B, H],
+        whichever path ran; states no gradient reached are left out."""
+        gradients = {key: trace.grad for key, trace in self.probes.items()}  # .grad stacks: read once
+        gradients = {key: g for key, g in gradients.items() if g is not None}
+        for (layer, reverse), finish in self.finishers.items():
+            gradients.update({(layer, reverse, name): g for name, g in finish().items()})
+        return gradients
 
 
-def unroll_cell(cell: Cell, xs: Tensor, probes: list[Tensor] | None, reverse: bool) -> Tensor:
+def unroll_cell(cell: Cell, xs: Tensor, traces: list[StateTrace] | None, reverse: bool) -> Tensor:
     """Run ``cell`` over xs [T, B, I]; return outputs [T, B, H] in time order.
 
     Built-in cells compute their input projection for all steps at once.
-    When probes are given (one per state), probe[t] is added to each state
-    as it is produced, so that its gradient is ∂L/∂state_t.
+    When traces are given (one per state), every state tensor is kept in
+    them so that its gradient ∂L/∂s_t can be read after backward.
     """
     length = xs.shape[0]
     state = cell.initial_state(xs.shape[1], device=xs.device, dtype=xs.dtype)
@@ -42,13 +88,10 @@ def unroll_cell(cell: Cell, xs: Tensor, probes: list[Tensor] | None, reverse: bo
         drive, step = xs, cell.forward
     outputs: list[Tensor] = [xs[:0]] * length
     for t in (range(length - 1, -1, -1) if reverse else range(length)):
-        output, new_state = step(drive[t], state)
-        if probes is not None:
-            probed = tuple(s + p[t] for s, p in zip(new_state, probes))
-            if new_state and new_state[0] is output:
-                output = probed[0]
-            new_state = probed
-        state = new_state
+        output, state = step(drive[t], state)
+        if traces is not None:
+            for trace, tensor in zip(traces, state):
+                trace.keep(t, tensor)
         outputs[t] = output
     return torch.stack(outputs)
 
@@ -87,14 +130,21 @@ class SequenceModel(nn.Module):
                 layer_input = self.dropout(layer_input)
             direction_outputs = []
             for cell, reverse in zip(layer, (False, True)):
-                probes = None
+                if fused.supports(cell):  # built-in RNN/LSTM: torch's kernel, same results (fused.py)
+                    run = fused.unroll(cell, layer_input, capture, record_gates, reverse)
+                    direction_outputs.append(run.outputs)
+                    if run.gates:
+                        result.gates[(index, reverse)] = run.gates
+                    if run.finish is not None:
+                        result.finishers[(index, reverse)] = run.finish
+                    continue
+                traces = None
                 if capture:
-                    probes = [layer_input.new_zeros(inputs.shape[0], inputs.shape[1], self.hidden_size,
-                                                    requires_grad=True) for _ in cell.state_names]
-                    for name, probe in zip(cell.state_names, probes):
-                        result.probes[(index, reverse, name)] = probe
+                    traces = [StateTrace(inputs.shape[0]) for _ in cell.state_names]
+                    for name, trace in zip(cell.state_names, traces):
+                        result.probes[(index, reverse, name)] = trace
                 with cell.recording(record_gates) as trace:
-                    direction_outputs.append(unroll_cell(cell, layer_input, probes, reverse))
+                    direction_outputs.append(unroll_cell(cell, layer_input, traces, reverse))
                 if record_gates and trace:
                     result.gates[(index, reverse)] = {
                         name: torch.stack(values[::-1] if reverse else values)
