@@ -24,6 +24,7 @@ import hashlib
 import inspect
 import multiprocessing
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -229,9 +230,13 @@ def checker_main(connection, stderr_path: str, parent_pid: int) -> None:
             return
         if request[0] == "stop":
             return
-        _, job, validate = request
+        _, job, validate, import_timeout, step_timeout = request
         for message in check_job(job, validate):
+            if message[0] == "phase":  # leave a stack trace just before the caller gives up
+                limit = import_timeout if message[1] == "import" else step_timeout
+                faulthandler.dump_traceback_later(max(0.1, limit - 0.5), file=errors)
             connection.send(message)
+        faulthandler.cancel_dump_traceback_later()
         connection.send(("done",))
 
 
@@ -303,6 +308,16 @@ class CheckerProcess:
             pass
 
 
+def line_in_dump(dump: str, job: Job) -> int | None:
+    """The last line of the plugin's file in a faulthandler dump (where it hung or crashed)."""
+    if job.kind != "file":
+        return None
+    path = str(Path(job.location).resolve())
+    lines = re.findall(r'File "(.+?)", line (\d+)', dump)
+    own = [int(number) for file, number in lines if file == path]
+    return own[0] if own else None  # faulthandler lists the innermost frame first
+
+
 def crash_words(exitcode: int | None) -> str:
     if exitcode is None:
         return "the plugin checker stopped answering"
@@ -324,9 +339,10 @@ class IsolatedChecker:
         self.step_timeout = step_timeout
         self.start_timeout = start_timeout
         self._process: CheckerProcess | None = None
+        self._standby: CheckerProcess | None = None  # started after the first plugin that kills one
         self._lock = threading.RLock()
         self._cache: dict[tuple, list[dict]] = {}
-        self.restarts = 0
+        self.restarts = 0  # checker processes started
 
     def check(self, jobs: list[Job], validate: bool = True) -> dict[Job, list[dict]]:
         """Record payloads per job, in order; never raises for plugin errors."""
@@ -344,7 +360,7 @@ class IsolatedChecker:
         if isinstance(checker, str):
             return [self._failure(job, f"could not be checked: {checker}", "")]
         offset = checker.stderr_size()
-        checker.connection.send(("check", job, validate))
+        checker.connection.send(("check", job, validate, self.import_timeout, self.step_timeout))
         records: list[dict] = []
         classes: list[str] = []
         phase, cell = "import", ""
@@ -380,30 +396,36 @@ class IsolatedChecker:
     def _unfinished(self, job: Job, classes: list[str], records: list[dict], cell: str, what: str,
                     tail: str) -> list[dict]:
         if not classes:
-            return [self._failure(job, what, tail)]
+            return [self._failure(job, what, tail, line_in_dump(tail, job))]
         done = {r.get("class_name") for r in records}
         out = []
         for name in classes:
             if name in done:
                 continue
             reason = what if name == cell else f"not validated: {cell} in the same plugin {what}"
-            failure = self._failure(job, reason, tail)
+            failure = self._failure(job, reason, tail, line_in_dump(tail, job) if name == cell else None)
             failure.update(name=name, class_name=name)
             out.append(failure)
         return out
 
     @staticmethod
-    def _failure(job: Job, reason: str, tail: str) -> dict:
+    def _failure(job: Job, reason: str, tail: str, line: int | None = None) -> dict:
         name = Path(job.location).stem if job.kind == "file" else job.name
         return {"name": name, "status": "broken", "reason": reason,
-                "file": job.location if job.kind == "file" else None, "line": None,
-                "traceback": tail.strip()}
+                "file": str(Path(job.location).resolve()) if job.kind == "file" else None,
+                "line": line, "traceback": tail.strip()}
 
     def _running(self) -> CheckerProcess | str:
         if self._process is None or not self._process.process.is_alive():
             self._discard()
-            self._process = CheckerProcess()
+            standby, self._standby = self._standby, None
+            alive = standby is not None and standby.process.is_alive()
+            self._process = standby if alive else CheckerProcess()
+            if standby is not None and not alive:
+                standby.close()
             self.restarts += 1
+            if self.restarts > 1:  # a plugin killed one: keep a warm spare for the next
+                self._standby = CheckerProcess()
         problem = self._process.wait_ready(self.start_timeout)
         if problem:
             tail = self._process.stderr_tail(0)
@@ -429,6 +451,9 @@ class IsolatedChecker:
     def close(self) -> None:
         with self._lock:
             self._discard()
+            if self._standby is not None:
+                self._standby.close()
+                self._standby = None
 
 
 _shared: IsolatedChecker | None = None

@@ -189,7 +189,7 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, SystemExit):
         return f"the plugin called sys.exit({error.code!r}) while being imported"
     if isinstance(error, SyntaxError):
-        return f"syntax error: {error.msg} (line {error.lineno})"
+        return f"SyntaxError: {error.msg} (line {error.lineno})"
     if isinstance(error, ModuleNotFoundError):
         return f"it imports {error.name!r}, which is not installed (ModuleNotFoundError)"
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
@@ -305,7 +305,7 @@ def file_jobs(folders: list[Path]) -> list[Job]:
             resolved = path.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                jobs.append(Job("file", str(path)))
+                jobs.append(Job("file", str(resolved)))
     return jobs
 
 

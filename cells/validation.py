@@ -22,6 +22,7 @@ isolated checker process (``cells.isolation``) for code you do not trust.
 from __future__ import annotations
 
 import inspect
+import re
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -187,6 +188,18 @@ def _line_in(cls: type, error: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
+def _error_words(error: BaseException) -> str:
+    if isinstance(error, SystemExit):
+        return f"called sys.exit({error.code!r}) during a validation step"
+    text = str(error).strip()
+    if isinstance(error, MemoryError) or "can't allocate memory" in text or "out of memory" in text:
+        wanted = re.search(r"allocate (\d+) bytes", text)
+        size = f" ({int(wanted.group(1)) / 2 ** 30:,.0f} GiB)" if wanted else ""
+        return f"ran out of memory: it tried to allocate more than this machine has{size}"
+    first = text.splitlines()[0] if text else ""
+    return f"raised {type(error).__name__}{': ' + first if first else ''} during a validation step"
+
+
 def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
     """Judge one cell class; never raises (plugin errors become the result)."""
     result = ValidationResult()
@@ -201,11 +214,9 @@ def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
             _time_steps(cls, result)
     except ContractError as error:
         return ValidationResult(status=BROKEN, reason=str(error), gates=result.gates)
-    except Exception as error:  # whatever the plugin raises
-        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    except (Exception, SystemExit) as error:  # whatever the plugin raises
         return ValidationResult(
-            status=BROKEN, reason=f"raised {type(error).__name__}{': ' + first if first else ''} "
-                                  "during a validation step",
+            status=BROKEN, reason=_error_words(error),
             line=_line_in(cls, error), gates=result.gates,
             traceback="".join(traceback.format_exception(type(error), error, error.__traceback__)))
     if result.warnings:

@@ -1,0 +1,16 @@
+import torch
+from cells import Cell
+
+
+class TwoStatesDeclared(Cell):
+    name = "Wrong state count"
+    state_names = ("h", "c")
+
+    def __init__(self, input_size, hidden_size):
+        super().__init__(input_size, hidden_size)
+        self.inp = torch.nn.Linear(input_size, hidden_size)
+
+    def forward(self, x, state):
+        h, c = state
+        h = 0.5 * h + self.inp(x)
+        return h, (h,)  # forgot c
