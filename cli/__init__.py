@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .arguments import OneLineParser, add_run_arguments
+from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
 
-COMMANDS = ("run", "cells", "tasks")
+COMMANDS = ("run", "cells", "tasks", "check-plugin")
 
 
 def build_parser() -> OneLineParser:
@@ -24,6 +25,7 @@ def build_parser() -> OneLineParser:
     tasks = commands.add_parser("tasks", help="list tasks with their options and baselines")
     tasks.add_argument("--length", type=int, default=100, help="T for the baselines (default 100)")
     tasks.set_defaults(handler=tasks_command)
+    add_check_plugin_parser(commands)
     return parser
 
 

@@ -1,0 +1,96 @@
+"""``python main.py check-plugin FILE… [--json]``: validate plugin files headless.
+
+For grading a class's cells: each file is imported and validated in the
+isolated checker process (a file that hangs or crashes is reported, not
+obeyed), one report per cell, and the exit code is 0 only if every cell
+passes (``--strict``: warnings fail too). Files are judged independently of
+each other; a name that clashes with a built-in cell fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from cells.isolation import IsolatedChecker, Job
+from cells.registry import BROKEN, OK, WARNING, CellRecord, check_plugins, discover_builtins
+from cells.validation import TIMING_BATCH, TIMING_HIDDEN, TIMING_INPUT
+
+
+def add_check_plugin_parser(commands) -> None:
+    parser = commands.add_parser(
+        "check-plugin", help="validate plugin files headless (exit 0 only if every cell passes)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="plugin .py files")
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    parser.add_argument("--strict", action="store_true", help="count warnings as failures too")
+    parser.add_argument("--timeout", type=float, default=5.0,
+                        help="seconds allowed for importing a file and for validating a cell "
+                             "(default %(default)s)")
+    parser.set_defaults(handler=check_plugin_command)
+
+
+def check_files(files: list[str], timeout: float = 5.0) -> list[CellRecord]:
+    """One record per cell in each file (or per file that failed), in order."""
+    builtin_names = {r.name.lower(): r for r in discover_builtins()}
+    records: list[CellRecord] = []
+    checker = IsolatedChecker(import_timeout=timeout, step_timeout=timeout)
+    try:
+        for text in files:
+            path = Path(text)
+            if path.is_file():
+                records += check_plugins([Job("file", str(path.resolve()))], checker=checker)
+            else:
+                records.append(CellRecord(name=path.stem, origin=text, status=BROKEN, file=text,
+                                          reason="no such file"))
+    finally:
+        checker.close()
+    for record in records:
+        clash = builtin_names.get(record.name.lower())
+        if record.status != BROKEN and clash is not None:
+            record.status = BROKEN
+            record.reason = f"the name {record.name!r} is taken by the built-in cell; rename it"
+    return records
+
+
+def passed(record: CellRecord, strict: bool) -> bool:
+    return record.status == OK or (record.status == WARNING and not strict)
+
+
+def as_dict(record: CellRecord, strict: bool) -> dict:
+    return {
+        "name": record.name, "file": record.file, "line": record.line, "status": record.status,
+        "passed": passed(record, strict), "reason": record.reason, "parameters": record.parameters,
+        "ms_per_step": None if record.ms_per_step is None else round(record.ms_per_step, 4),
+        "gradient_to_previous_state": record.gradient_to_previous, "gates": list(record.gates),
+        "traceback": record.traceback,
+    }
+
+
+def text_report(record: CellRecord) -> str:
+    lines = [f"{record.mark} {record.name}  ({record.location})", f"    status: {record.status}"]
+    if record.reason:
+        lines.append(f"    reason: {record.reason}")
+    if record.parameters is not None:
+        lines.append(f"    parameters: {record.parameters:,} (input {TIMING_INPUT}, hidden {TIMING_HIDDEN})")
+    if record.ms_per_step is not None:
+        lines.append(f"    ms/step: {record.ms_per_step:.3f} (one time step, forward + backward, "
+                     f"batch {TIMING_BATCH})")
+    if record.gradient_to_previous is not None:
+        lines.append(f"    gradient reaches h_(t-1): {'yes' if record.gradient_to_previous else 'no'}")
+    if record.gates:
+        lines.append(f"    records: {', '.join(record.gates)}")
+    return "\n".join(lines)
+
+
+def check_plugin_command(args: argparse.Namespace) -> int:
+    records = check_files(args.files, args.timeout)
+    failures = sum(not passed(r, args.strict) for r in records)
+    if args.json:
+        print(json.dumps({"passed": failures == 0, "cells": [as_dict(r, args.strict) for r in records]},
+                         indent=2))
+    else:
+        for record in records:
+            print(text_report(record))
+        print(f"{len(records) - failures} of {len(records)} cell(s) passed")
+    return 0 if failures == 0 else 1
