@@ -1,0 +1,108 @@
+"""The headless command line, end to end, in a subprocess as a user runs it."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gatelab(*args, cwd=None):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "result"
+    result = gatelab("run", "--task", "adding", "--length", "20", "--cells", "RNN,LSTM,GRU",
+                     "--steps", "6", "--seed", "0", "--hidden", "8", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_run_writes_summary_metrics_gradients_and_figures(finished_run):
+    out, result = finished_run
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["task"]["name"] == "adding"
+    assert summary["task"]["baseline_loss"] == pytest.approx(1 / 6)
+    assert summary["spec"]["length"] == 20
+    assert set(summary["cells"]) == {"RNN", "LSTM", "GRU"}
+    for info in summary["cells"].values():
+        assert info["steps"] == 6 and info["status"] == "done" and info["parameters"] > 0
+        assert info["final_loss"] is not None and info["steps_per_second"] > 0
+    lstm, gru = summary["cells"]["LSTM"]["parameters"], summary["cells"]["GRU"]["parameters"]
+    assert lstm > gru
+
+    rows = list(csv.DictReader((out / "metrics.csv").open()))
+    assert len(rows) == 18
+    assert {r["cell"] for r in rows} == {"RNN", "LSTM", "GRU"}
+    assert [int(r["step"]) for r in rows if r["cell"] == "GRU"] == list(range(1, 7))
+
+    with np.load(out / "gradients.npz") as npz:
+        assert list(npz["steps"]) == list(range(1, 7))
+        assert npz["LSTM"].shape == (6, 20)
+        assert npz["LSTM/c"].shape == (6, 20) and npz["GRU/x"].shape == (6, 20)
+        assert (npz["RNN"][:, -1] > 0).all()
+    for figure in ("gradients.png", "loss.png"):
+        assert (out / figure).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "steps/s" in result.stderr
+
+
+def test_saved_run_reads_back(finished_run):
+    from training.recorder import RunRecorder
+
+    out, _ = finished_run
+    recorder = RunRecorder.load(out)
+    assert recorder.cells["LSTM"].steps == 6
+    steps, matrix = recorder.cells["GRU"].gradient_matrix("h")
+    assert matrix.shape == (6, 20) and list(steps) == list(range(1, 7))
+    assert recorder.summary()["cells"]["RNN"]["status"] == "done"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--cells", "RNN,Nope"], "unknown cell 'Nope'"),
+    (["--task", "nope"], "invalid choice"),
+    (["--length", "1"], "length must be at least 2"),
+    (["--lr", "-0.1"], "learning rate must be positive"),
+    (["--steps", "ten"], "invalid int value"),
+    (["--delay", "3"], "--delay is not an option of the adding task"),
+])
+def test_bad_input_gives_one_line_and_exit_code_2(tmp_path, args, message):
+    out = tmp_path / "never"
+    result = gatelab("run", "--steps", "1", "--out", str(out), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_unwritable_output_folder_is_refused(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = gatelab("run", "--steps", "1", "--out", str(blocker / "sub"))
+    assert result.returncode == 2 and "cannot write to" in result.stderr
+
+
+def test_cells_and_tasks_list_what_exists():
+    cells = gatelab("cells")
+    assert cells.returncode == 0
+    assert "LSTM" in cells.stdout and "17408" in cells.stdout
+    tasks = gatelab("tasks")
+    assert tasks.returncode == 0
+    for name in ("adding", "copy", "recall", "echo"):
+        assert f"{name}:" in tasks.stdout
+    assert "0.1667" in tasks.stdout
+
+
+def test_a_broken_plugin_folder_does_not_stop_the_listing(tmp_path):
+    (tmp_path / "broken.py").write_text("import torch\nfrom cells import Cell\ndef broken(:\n")
+    result = gatelab("cells", "--plugins", str(tmp_path))
+    assert result.returncode == 0
+    assert "broken.py:3" in result.stdout and "SyntaxError" in result.stdout
+    assert "GRU" in result.stdout
