@@ -12,7 +12,6 @@ setup: $(STAMP)
 # torch is pinned first so pip takes the CPU build instead of a multi-GB CUDA one.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet "torch==2.13.0"
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
