@@ -13,8 +13,15 @@ import pyqtgraph.exporters
 
 from training.recorder import RunRecorder
 
-from .plotting import (baseline_pen, cell_pen, configure_pyqtgraph, floored, log_floor,
-                       style_legend, style_plot)
+from .plotting import (
+    baseline_pen,
+    cell_pen,
+    configure_pyqtgraph,
+    floored,
+    log_floor,
+    style_legend,
+    style_plot,
+)
 
 FIGURE_WIDTH = 1400
 

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from .theme import BASELINE_COLOUR, CELL_COLOURS, FOREGROUND, THEME
+from .theme import BASELINE_COLOUR, CELL_COLOURS, FOREGROUND, GATE_COLOURS, LINE_STYLES, THEME
 
 FLOAT32_TINY = 1.1754944e-38
 
@@ -15,7 +15,7 @@ FLOAT32_TINY = 1.1754944e-38
 def configure_pyqtgraph() -> None:
     """White background, antialiasing, and segmented lines (3x faster thick lines)."""
     pg.setConfigOptions(background="w", foreground=FOREGROUND, antialias=True,
-                        segmentedLineMode="on")
+                        segmentedLineMode="on", imageAxisOrder="row-major")
 
 
 def log_floor(*arrays: np.ndarray) -> float:
@@ -40,13 +40,19 @@ def cell_pen(name: str, strong: bool = True):
                     style=CELL_COLOURS.style(name))
 
 
+def gate_pen(index: int):
+    """Pen of the index-th gate of a cell: colour and line style both differ."""
+    colour = GATE_COLOURS[index % len(GATE_COLOURS)]
+    return pg.mkPen(colour, width=THEME.pen_width(), style=LINE_STYLES[index % len(LINE_STYLES)])
+
+
 def baseline_pen():
     return pg.mkPen(BASELINE_COLOUR, width=THEME.pen_width(0.8), style=Qt.PenStyle.DashLine)
 
 
 def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
     """Title and axis labels in the theme's sizes (pyqtgraph ignores app fonts)."""
-    plot.setTitle(title, size=f"{THEME.font_size(1.15)}pt")
+    plot.setTitle(title or None, size=f"{THEME.font_size(1.15)}pt")
     label_style = {"font-size": f"{THEME.font_size()}pt", "color": FOREGROUND}
     plot.setLabel("bottom", bottom, **label_style)
     plot.setLabel("left", left, **label_style)
@@ -54,8 +60,11 @@ def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
     tick_font.setPointSize(THEME.font_size(0.9))
     for side in ("bottom", "left"):
         plot.getAxis(side).setTickFont(tick_font)
+        plot.getAxis(side).enableAutoSIPrefix(False)  # "200 (m…)" reads badly on a slide
     plot.showGrid(x=True, y=True, alpha=0.2)
 
 
 def style_legend(legend: pg.LegendItem) -> None:
+    """Theme-sized labels on a translucent white box, so curves behind stay visible."""
     legend.setLabelTextSize(f"{THEME.font_size()}pt")
+    legend.setBrush(pg.mkBrush(255, 255, 255, 200))

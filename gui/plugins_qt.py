@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cells.isolation import shared_checker
+from cells.isolation import IsolatedChecker
 from cells.registry import (
     BROKEN,
     OK,
@@ -139,7 +139,8 @@ class PluginWatcher(QObject):
         self.include_project_plugins = include_project_plugins
         self.include_user_plugins = include_user_plugins
         self.include_entry_points = include_entry_points
-        self.checker = checker
+        self._own_checker = checker is None  # a private one, closed by stop(): no child outlives us
+        self.checker = checker if checker is not None else IsolatedChecker()
         self.records: list[CellRecord] = []
         self._thread: _DiscoveryThread | None = None
         self._pending = False
@@ -192,6 +193,8 @@ class PluginWatcher(QObject):
         self._timer.stop()
         if self._thread is not None:
             self._thread.wait()
+        if self._own_checker:
+            self.checker.close()
 
     def _discover(self) -> list[CellRecord]:
         return discover_cells(self.plugin_dirs, include_project_plugins=self.include_project_plugins,
@@ -427,5 +430,5 @@ class PluginPanel(QWidget):
 
     def reload(self) -> None:
         if self.watcher is not None:
-            (self.watcher.checker or shared_checker()).forget()
+            self.watcher.checker.forget()
             self.watcher.refresh_now()

@@ -23,6 +23,9 @@ HEATMAP_COLOURMAP = "cividis"
 ERROR_COLOUR = "#B2182B"
 WARNING_COLOUR = "#8C510A"
 OK_COLOUR = "#1B7837"
+MUTED_COLOUR = "#767676"  # greyed-out text (4.5:1 on white)
+# Gates of one cell, told apart by colour and line style (Okabe–Ito, then darker tones).
+GATE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8C510A")
 
 
 @dataclass

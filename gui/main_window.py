@@ -1,0 +1,322 @@
+"""The main window: controls on the left, the five views, run actions, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from cells.registry import CellRecord
+from training.recorder import RunRecorder
+from training.spec import RunSpec
+
+from .controls import ControlPanel
+from .panels import GatesPanel, GradientHistoryPanel, GradientTimePanel, LossPanel, PlotPanel
+from .run_files import export_data, export_plots
+from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
+from .table import ComparisonTable
+
+LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
+
+
+class MainWindow(QMainWindow):
+    """Train cells side by side and watch the gradient flow through time."""
+
+    def __init__(self, spec: RunSpec, records: list[CellRecord], step_timeout: float = 5.0):
+        super().__init__()
+        self.setWindowTitle(self.tr("GateLab"))
+        self.session = TrainingSession(self, step_timeout=step_timeout)
+        self.controls = ControlPanel(spec)
+        self.controls.set_cell_records(records)
+        self.controls.set_spec(spec)
+        self.gradient_time = GradientTimePanel()
+        self.gradient_history = GradientHistoryPanel()
+        self.loss = LossPanel()
+        self.gates = GatesPanel()
+        self.table = ComparisonTable()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self.controls.spec_edited.connect(self._on_spec_edited)
+        self.controls.lr_changed.connect(self.session.set_lr)
+        self.controls.clip_changed.connect(self.session.set_clip)
+        self.session.data_changed.connect(self.redraw)
+        self.session.state_changed.connect(self._on_state_changed)
+        self.session.cell_failed.connect(self._on_cell_failed)
+        self._on_state_changed(self.session.state)
+        self.redraw()
+
+    @property
+    def panels(self) -> list[PlotPanel]:
+        return [self.gradient_time, self.gradient_history, self.loss, self.gates]
+
+    # ---- layout -----------------------------------------------------------------
+    def _build_layout(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.gradient_time)
+        top.addWidget(self.loss)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.gradient_history)
+        bottom.addWidget(self.gates)
+        for splitter in (top, bottom):
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+        central = QSplitter(Qt.Orientation.Vertical)
+        central.addWidget(top)
+        central.addWidget(bottom)
+        central.setChildrenCollapsible(False)
+        self.setCentralWidget(central)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        self.controls_dock = self._dock(self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.table_dock = self._dock(self.tr("Comparison"), self.table,
+                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        title_bar = self.fontMetrics().height() + 12
+        self.resizeDocks([self.table_dock], [self.table.compact_height() + title_bar],
+                         Qt.Orientation.Vertical)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def add_panel_dock(self, title: str, widget: QWidget) -> QDockWidget:
+        """Add a panel (e.g. the plugins panel) as a tab beside the comparison table."""
+        dock = self._dock(title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.table_dock, dock)
+        self.table_dock.raise_()
+        return dock
+
+    def set_cell_records(self, records: list[CellRecord]) -> None:
+        """Refresh the cell checklist; a running comparison keeps its cells until Reset."""
+        self.controls.set_cell_records(records)
+
+    # ---- actions ------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(self.tr("{0} ({1})").format(tip, action.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.start_action = self._action(self.tr("Start"), Qt.Key.Key_Space,
+                                         self.tr("Start, pause or resume training"), self.start_or_pause)
+        self.step_action = self._action(self.tr("Step"), Qt.Key.Key_Right,
+                                        self.tr("Train exactly one more step, then pause"), self.step)
+        self.reset_action = self._action(self.tr("Reset"), Qt.Key.Key_R,
+                                         self.tr("Stop the workers and clear the plots; the next "
+                                                 "Start uses the current settings"), self.reset)
+        self.open_action = self._action(self.tr("Open run…"), QKeySequence.StandardKey.Open,
+                                        self.tr("Open a saved comparison with every plot"),
+                                        self.open_run_dialog)
+        self.save_action = self._action(self.tr("Save run…"), QKeySequence.StandardKey.Save,
+                                        self.tr("Save this comparison (JSON, CSV, NPZ)"),
+                                        self.save_run_dialog)
+        self.export_plots_action = self._action(
+            self.tr("Export plots as PNG…"), "Ctrl+E",
+            self.tr("Write every plot as a PNG at a chosen width"), self.export_plots_dialog)
+        self.export_data_action = self._action(
+            self.tr("Export data as CSV/NPZ…"), "Ctrl+Shift+E",
+            self.tr("Write the metrics (CSV) and gradients (NPZ) in the CLI's formats"),
+            self.export_data_dialog)
+        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
+                                        self.tr("Stop training and close GateLab"), self.close)
+
+        files = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.open_action, self.save_action, None, self.export_plots_action,
+                       self.export_data_action, None, self.quit_action):
+            files.addSeparator() if action is None else files.addAction(action)
+        run = self.menuBar().addMenu(self.tr("&Run"))
+        for action in (self.start_action, self.step_action, self.reset_action):
+            run.addAction(action)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.controls_dock, self.table_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+
+        toolbar = QToolBar(self.tr("Run"))
+        toolbar.setObjectName("run toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for action in (self.start_action, self.step_action, self.reset_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.open_action, self.save_action, self.export_plots_action,
+                       self.export_data_action):
+            toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.state_label = QLabel()
+        self.speed_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setToolTip(self.tr("Training steps done by the slowest cell"))
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.speed_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.state_label)
+
+    # ---- run control ------------------------------------------------------------------
+    def start_or_pause(self) -> None:
+        state = self.session.state
+        if state in (RUNNING, STARTING):
+            self.session.pause()
+        elif state == PAUSED:
+            self.session.resume()
+        else:
+            self._start(running=True)
+
+    def step(self) -> None:
+        if self.session.live:
+            self.session.step_once()
+        elif self._start(running=False):
+            self.session.step_once()
+
+    def reset(self) -> None:
+        self.session.clear()
+        self.controls.show_notice("")
+        self.statusBar().clearMessage()
+
+    def _start(self, running: bool) -> bool:
+        try:
+            spec = self.controls.spec()
+        except ValueError as error:
+            self.statusBar().showMessage(self.tr("Cannot start: {0}").format(error))
+            return False
+        self.controls.show_notice("")
+        self.session.start(spec, self.controls.cells.sources(), running=running)
+        self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(spec.task, spec.length))
+        return True
+
+    def _on_spec_edited(self) -> None:
+        """Say so when the controls no longer describe the comparison on screen."""
+        recorder = self.session.recorder
+        if recorder is None:
+            return
+        try:
+            edited = self.controls.spec().to_dict()
+        except ValueError as error:
+            self.controls.show_notice(str(error))
+            return
+        shown = recorder.spec.to_dict()
+        changed = [k for k in edited if k not in LIVE_SETTINGS and edited[k] != shown.get(k)]
+        self.controls.show_notice(
+            self.tr("Changed settings ({0}) apply after Reset (R).").format(", ".join(changed))
+            if changed else "")
+
+    def _on_state_changed(self, state: str) -> None:
+        words = {IDLE: self.tr("Ready: press Space to start"), STARTING: self.tr("Starting workers…"),
+                 RUNNING: self.tr("Training"), PAUSED: self.tr("Paused"),
+                 FINISHED: self.tr("Finished"), LOADED: self.tr("Saved run")}
+        self.state_label.setText(words.get(state, state))
+        self.start_action.setText(self.tr("Pause") if state in (RUNNING, STARTING)
+                                  else self.tr("Resume") if state == PAUSED else self.tr("Start"))
+        for action in (self.save_action, self.export_data_action):
+            action.setEnabled(self.session.recorder is not None)
+        self._update_status()
+
+    def _on_cell_failed(self, cell: str, message: str) -> None:
+        self.statusBar().showMessage(self.tr("{0} stopped: {1}").format(cell, message), 15_000)
+
+    # ---- drawing ------------------------------------------------------------------
+    def redraw(self) -> None:
+        """Update every view from the recorder (only the newest data is redrawn)."""
+        recorder = self.session.recorder
+        for panel in self.panels:
+            panel.show_run(recorder)
+        self.table.show_run(recorder)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        recorder = self.session.recorder
+        histories = list(recorder.cells.values()) if recorder else []
+        steps = min((h.steps for h in histories), default=0)
+        total = recorder.spec.steps if recorder else 0
+        self.progress.setRange(0, total or 0)
+        self.progress.setValue(steps)
+        self.progress.setFormat(self.tr("step %v of %m") if total else self.tr("step {0}").format(steps))
+        self.progress.setTextVisible(True)
+        speeds = [h.steps_per_second for h in histories if h.steps_per_second]
+        self.speed_label.setText(self.tr("{0:.1f} steps/s per cell").format(sum(speeds) / len(speeds))
+                                 if speeds else "")
+
+    # ---- files ------------------------------------------------------------------
+    def _choose_folder(self, title: str) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self, title)
+        return Path(folder) if folder else None
+
+    def _report_written(self, paths: list[Path]) -> None:
+        self.statusBar().showMessage(self.tr("Wrote {0}").format(", ".join(str(p) for p in paths)), 10_000)
+
+    def save_run_dialog(self) -> None:
+        folder = self._choose_folder(self.tr("Save run into folder"))
+        if folder and self.session.recorder:
+            self._guarded(lambda: self._report_written(self.session.recorder.save(folder)))
+
+    def open_run_dialog(self) -> None:
+        folder = self._choose_folder(self.tr("Open a saved run"))
+        if folder:
+            self._guarded(lambda: self.open_run(folder))
+
+    def open_run(self, folder: Path) -> None:
+        """Show a saved comparison; raises ValueError if ``folder`` holds none."""
+        recorder = RunRecorder.load(folder)
+        self.controls.set_spec(recorder.spec)
+        self.session.load(recorder)
+        self.setWindowTitle(self.tr("GateLab — {0}").format(folder.name))
+
+    def export_plots_dialog(self) -> None:
+        folder = self._choose_folder(self.tr("Export plots into folder"))
+        if not folder:
+            return
+        width, ok = QInputDialog.getInt(self, self.tr("PNG width"), self.tr("Width in pixels:"),
+                                        1600, 200, 8000, 100)
+        if ok:
+            self._guarded(lambda: self._report_written(export_plots(self.panels, folder, width)))
+
+    def export_data_dialog(self) -> None:
+        if self.session.recorder is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export data"), "metrics.csv",
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            self._guarded(lambda: self._report_written(export_data(self.session.recorder, Path(path))))
+
+    def _guarded(self, work) -> None:
+        """Run a file operation; show a failure in words instead of raising."""
+        try:
+            work()
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("GateLab"), str(error))
+
+    # ---- closing ------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing mid-run ends every worker: no orphan process keeps training."""
+        self.session.stop()
+        super().closeEvent(event)

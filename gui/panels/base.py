@@ -1,0 +1,54 @@
+"""What every plot panel shares: a pyqtgraph canvas, a redraw entry point, PNG export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from training.recorder import RunRecorder
+
+from ..plotting import configure_pyqtgraph
+from ..theme import THEME
+
+
+class PlotPanel(QWidget):
+    """A panel draws the newest state of a recorder; plot items are created once
+    and only updated with ``setData``/``setImage`` afterwards (cheap redraws)."""
+
+    export_name = "plot"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSize(THEME.font_size(1.15))
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        # Titles live in Qt, not in pyqtgraph: a pyqtgraph title's text width
+        # becomes the plot's minimum width and pushes panels off a small screen.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.header = QHBoxLayout()  # title, then any selector a panel adds
+        self.header.addWidget(self.title, 1)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(2, 2, 2, 2)
+        self.layout_.setSpacing(2)
+        self.layout_.addLayout(self.header)
+        self.layout_.addWidget(self.canvas, 1)
+
+    def show_run(self, recorder: RunRecorder | None) -> None:
+        """Redraw from ``recorder`` (None: empty the plots)."""
+        raise NotImplementedError
+
+    def export_png(self, path: Path, width: int) -> Path:
+        """Write the panel's plots to a PNG ``width`` pixels wide."""
+        exporter = pg.exporters.ImageExporter(self.canvas.ci)
+        exporter.parameters()["width"] = width
+        exporter.export(str(path))
+        return path

@@ -1,0 +1,74 @@
+"""Panel 4: the mean activation of each recorded gate of one cell against t."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from training.recorder import RunRecorder
+
+from ..plotting import gate_pen, style_legend, style_plot
+from .base import PlotPanel
+
+
+class GatesPanel(PlotPanel):
+    """What the gates do along the sequence, e.g. the LSTM's forget gate near 1
+    keeping its memory, or the GRU's update gate deciding what to overwrite."""
+
+    export_name = "gates"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.selector = QComboBox()
+        self.selector.setToolTip(self.tr("Whose gates to show"))
+        self.selector.currentIndexChanged.connect(self._on_cell_chosen)
+        self.header.addWidget(self.selector)
+        self.plot = self.canvas.addPlot()
+        self.title.setText(self.tr("Gates of one cell: mean activation at the newest step"))
+        style_plot(self.plot, "", self.tr("time step t"), self.tr("mean activation"))
+        self.plot.setYRange(0, 1)
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        style_legend(self.legend)
+        self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty_text)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self._recorder: RunRecorder | None = None
+
+    def _on_cell_chosen(self) -> None:
+        self._clear_curves()
+        self.show_run(self._recorder)
+
+    def _clear_curves(self) -> None:
+        for curve in self.curves.values():
+            self.plot.removeItem(curve)
+        self.legend.clear()
+        self.curves = {}
+
+    def _sync_selector(self, names: list[str]) -> None:
+        current = [self.selector.itemText(i) for i in range(self.selector.count())]
+        if current == names:
+            return
+        chosen = self.selector.currentText()
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        self.selector.addItems(names)
+        gated = [n for n in names if n != "RNN"]
+        preferred = chosen if chosen in names else (gated[0] if gated else (names[0] if names else ""))
+        self.selector.setCurrentText(preferred)
+        self.selector.blockSignals(False)
+        self._clear_curves()
+
+    def show_run(self, recorder: RunRecorder | None) -> None:
+        self._recorder = recorder
+        names = list(recorder.cells) if recorder else []
+        self._sync_selector(names)
+        history = recorder.cells.get(self.selector.currentText()) if recorder else None
+        gates = history.latest.gates if history is not None and history.latest is not None else {}
+        for name, values in gates.items():
+            if name not in self.curves:
+                self.curves[name] = self.plot.plot(pen=gate_pen(len(self.curves)), name=name)
+            self.curves[name].setData(np.arange(1, len(values) + 1), values)
+        length = recorder.task.sequence_length if recorder else 1
+        self.empty_text.setPos((length + 1) / 2, 0.5)
+        self.empty_text.setVisible(recorder is not None and not gates)

@@ -1,0 +1,143 @@
+"""``TrainingSession``: the glue between the worker processes and the window.
+
+A ``RunSupervisor`` trains in worker processes; a Qt timer (25 Hz) polls it,
+feeds a ``RunRecorder`` and tells the window that new data arrived. The GUI
+thread never trains and never blocks on a worker, so a hung cell cannot
+freeze the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from cells.registry import CellSource
+from training.recorder import RunRecorder
+from training.report import ERROR, StepReport, WorkerEvent
+from training.run import build_task
+from training.spec import RunSpec
+from training.supervisor import DEFAULT_STEP_TIMEOUT, RunSupervisor
+
+POLL_INTERVAL_MS = 40  # 25 Hz: smooth enough to watch, cheap enough to idle
+
+IDLE, STARTING, RUNNING, PAUSED, FINISHED, LOADED = (
+    "idle", "starting", "running", "paused", "finished", "loaded")
+
+
+class TrainingSession(QObject):
+    """One comparison at a time: live (supervised workers) or loaded from disk."""
+
+    data_changed = Signal()      # new reports reached the recorder
+    state_changed = Signal(str)  # one of IDLE … LOADED
+    cell_failed = Signal(str, str)  # cell name, message
+
+    def __init__(self, parent: QObject | None = None, step_timeout: float = DEFAULT_STEP_TIMEOUT):
+        super().__init__(parent)
+        self.step_timeout = step_timeout
+        self.supervisor: RunSupervisor | None = None
+        self.recorder: RunRecorder | None = None
+        self.state = IDLE
+        self.reports_received = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_INTERVAL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    # ---- lifecycle -------------------------------------------------------------
+    def start(self, spec: RunSpec, sources: dict[str, CellSource], running: bool = True) -> None:
+        """Stop whatever runs, then spawn fresh workers for ``spec``."""
+        self.stop()
+        self.recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+        self.supervisor = RunSupervisor(spec, sources, step_timeout=self.step_timeout)
+        self.supervisor.start(running=running)
+        self._timer.start()
+        self._set_state(STARTING if running else PAUSED)
+        self.data_changed.emit()
+
+    def load(self, recorder: RunRecorder) -> None:
+        """Show a saved run (no workers)."""
+        self.stop()
+        self.recorder = recorder
+        self._set_state(LOADED)
+        self.data_changed.emit()
+
+    def stop(self) -> None:
+        """End every worker (within about a second, even a hung one)."""
+        self._timer.stop()
+        if self.supervisor is not None:
+            self.supervisor.stop()
+            self.supervisor = None
+        if self.state in (STARTING, RUNNING, PAUSED):
+            self._set_state(FINISHED if self.recorder else IDLE)
+
+    def clear(self) -> None:
+        """Stop and forget the run: the plots empty."""
+        self.stop()
+        self.recorder = None
+        self.reports_received = 0
+        self._set_state(IDLE)
+        self.data_changed.emit()
+
+    # ---- steering --------------------------------------------------------------
+    @property
+    def live(self) -> bool:
+        return self.supervisor is not None and self.state in (STARTING, RUNNING, PAUSED)
+
+    def pause(self) -> None:
+        if self.live:
+            self.supervisor.pause()
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        if self.live:
+            self.supervisor.resume()
+            self._set_state(RUNNING)
+
+    def step_once(self) -> None:
+        if self.live:
+            self.supervisor.step_once()
+            self._set_state(PAUSED)
+
+    def set_lr(self, lr: float) -> None:
+        if self.live:
+            self.supervisor.set_lr(lr)
+
+    def set_clip(self, clip: float | None) -> None:
+        if self.live:
+            self.supervisor.set_clip(clip)
+
+    # ---- news ------------------------------------------------------------------
+    def poll(self) -> int:
+        """Move the workers' news into the recorder; returns the number of reports."""
+        if self.supervisor is None or self.recorder is None:
+            return 0
+        count, changed = 0, False
+        for item in self.supervisor.poll():
+            changed = True
+            if isinstance(item, StepReport):
+                self.recorder.add(item)
+                count += 1
+            elif isinstance(item, WorkerEvent):
+                self._note_event(item)
+        self.reports_received += count
+        if count and self.state == STARTING:
+            self._set_state(RUNNING)
+        if not self.supervisor.any_alive:
+            self.stop()
+            self._set_state(FINISHED)
+        if changed:
+            self.data_changed.emit()
+        return count
+
+    def _note_event(self, event: WorkerEvent) -> None:
+        history = self.recorder.cells.get(event.cell)
+        if history is None:
+            return
+        if event.kind == "ready":
+            history.parameters = event.parameters
+        elif event.kind == "error":
+            history.status, history.message = ERROR, event.message
+            self.cell_failed.emit(event.cell, event.message)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

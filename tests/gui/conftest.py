@@ -1,0 +1,46 @@
+"""GUI tests run offscreen; the platform must be chosen before Qt is imported."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import multiprocessing  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from cells import discover_cells  # noqa: E402
+from training.spec import RunSpec  # noqa: E402
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build a MainWindow for a spec; every window's workers are stopped afterwards."""
+    from gui.main_window import MainWindow
+
+    windows = []
+
+    def build(spec: RunSpec, step_timeout: float = 5.0) -> MainWindow:
+        # In-process and unvalidated: the test plugins are trusted to import,
+        # and their misbehaviour at run time is what the tests are about.
+        records = discover_cells([Path(p) for p in spec.plugins], include_project_plugins=False,
+                                 include_entry_points=False, include_user_plugins=False,
+                                 isolate=False, validate=False)
+        window = MainWindow(spec, records, step_timeout=step_timeout)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        with qtbot.waitActive(window):  # window shortcuts (Space, →, R) need an active window
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.session.stop()
+    deadline = time.monotonic() + 5
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)

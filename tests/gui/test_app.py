@@ -1,0 +1,40 @@
+"""main.py's window flags: screenshot automation, bad flags, the launcher."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gui.app import main
+from gui.launcher import install_launcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_screenshot_flag_writes_a_png_and_exits_0(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--task", "adding", "--length", "10", "--cells", "RNN",
+         "--start", "--screenshot", str(shot), "--quit-after", "6", "--size", "1280x800"],
+        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_a_bad_flag_is_one_line_and_exit_2(capsys):
+    assert main(["--length", "abc"]) == 2
+    assert main(["--size", "huge"]) == 2
+    assert main(["--no-such-flag"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("main.py: error:") for line in lines)
+
+
+def test_install_launcher_writes_a_desktop_entry_for_this_checkout(tmp_path):
+    path = install_launcher(tmp_path)
+    text = path.read_text()
+    assert path.name == "gatelab.desktop" and os.access(path, os.X_OK)
+    assert f"Exec={sys.executable} {ROOT / 'main.py'}" in text
+    assert f"Icon={ROOT / 'assets' / 'gatelab.png'}" in text and (ROOT / "assets/gatelab.png").is_file()

@@ -1,0 +1,42 @@
+"""A cell that raises, hangs, or a window closed mid-run never takes the rest down."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+from window_helpers import HANGING_CELL, RAISING_CELL, small_spec, steps_of, wait_for_steps
+
+
+def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_window, tmp_path):
+    (tmp_path / "boom.py").write_text(RAISING_CELL.replace("{limit}", "25"))  # fails at step 3
+    window = make_window(small_spec(("RNN", "Boom"), plugins=(str(tmp_path),)))
+    window.start_or_pause()
+    qtbot.waitUntil(lambda: window.session.recorder.cells["Boom"].status == "error", timeout=90_000)
+    failed_at = steps_of(window)["RNN"]
+    wait_for_steps(qtbot, window, failed_at + 3, cells=("RNN",))
+    window.redraw()
+    status = window.table.item(1, 6).text()
+    assert status.startswith("error") and "boom on purpose" in status
+    assert window.table.item(0, 6).text() == "running"
+
+
+def test_reset_stops_a_hanging_cell_within_two_seconds(qtbot, make_window, tmp_path):
+    (tmp_path / "stuck.py").write_text(HANGING_CELL)
+    window = make_window(small_spec(("RNN", "Stuck"), plugins=(str(tmp_path),)), step_timeout=60)
+    window.start_or_pause()
+    wait_for_steps(qtbot, window, 2, cells=("RNN",))  # both workers are up, Stuck is stuck
+    assert window.session.recorder.cells["Stuck"].steps == 0
+    started = time.monotonic()
+    window.reset()
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
+    assert time.monotonic() - started < 2.0
+
+
+def test_closing_mid_run_leaves_no_child_process(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "GRU")))
+    window.start_or_pause()
+    wait_for_steps(qtbot, window, 1)
+    assert multiprocessing.active_children()
+    window.close()
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)

@@ -1,0 +1,47 @@
+"""Save run → Open run restores the plots; exports write the CLI's formats."""
+
+from __future__ import annotations
+
+import numpy as np
+from window_helpers import small_spec, wait_for_steps, wait_quiet
+
+from gui.run_files import export_data, export_plots
+
+
+def plotted(window) -> dict[str, np.ndarray]:
+    """Every array the data-backed plots show."""
+    window.redraw()
+    data = {}
+    for name, (faint, strong) in window.gradient_time.curves.items():
+        data[f"time/{name}/first"] = faint.getData()[1]
+        data[f"time/{name}/newest"] = strong.getData()[1]
+        data[f"history/{name}"] = window.gradient_history.images[name].image
+        data[f"loss/{name}"] = np.stack(window.loss.loss_curves[name].getData())
+        data[f"metric/{name}"] = np.stack(window.loss.metric_curves[name].getData())
+    return data
+
+
+def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path):
+    window = make_window(small_spec(("RNN", "LSTM")))
+    window.start_or_pause()
+    wait_for_steps(qtbot, window, 4)
+    window.start_or_pause()
+    wait_quiet(qtbot, window, 1.0)
+    shown = plotted(window)
+    table = [window.table.item(r, c).text() for r in range(2) for c in (0, 1, 2, 4, 5)]
+    window.session.recorder.save(tmp_path / "run")
+    window.reset()
+    window.open_run(tmp_path / "run")
+    assert window.session.state == "loaded"
+    reopened = plotted(window)
+    assert shown.keys() == reopened.keys()
+    for key in shown:
+        np.testing.assert_array_equal(shown[key], reopened[key], err_msg=key)
+    assert [window.table.item(r, c).text() for r in range(2) for c in (0, 1, 2, 4, 5)] == table
+
+    written = export_plots(window.panels, tmp_path / "png", 800)
+    assert len(written) == 4 and all(p.stat().st_size > 0 for p in written)
+    csv_path, npz_path = export_data(window.session.recorder, tmp_path / "data.csv")
+    assert csv_path.read_text().startswith("step,cell,loss")
+    with np.load(npz_path) as arrays:
+        assert arrays["RNN"].shape[1] == 10

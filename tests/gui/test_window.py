@@ -1,0 +1,77 @@
+"""The window's run controls: Start, Pause, Step, Reset, and every plot filling."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+from PySide6.QtCore import Qt
+from window_helpers import small_spec, steps_of, wait_for_steps, wait_quiet
+
+CELLS = ("RNN", "LSTM", "GRU")
+
+
+def test_window_opens_ready_with_every_cell_listed(make_window):
+    window = make_window(small_spec(CELLS))
+    assert window.isVisible()
+    assert window.controls.cells.checked_names() == list(CELLS)
+    assert window.session.state == "idle"
+    assert window.table.rowCount() == 0
+    for action in (window.start_action, window.step_action, window.reset_action):
+        assert not action.shortcut().isEmpty() and action.toolTip()
+
+
+def test_start_fills_every_plot_for_every_cell(qtbot, make_window):
+    window = make_window(small_spec(CELLS))
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    wait_for_steps(qtbot, window, 3)
+    window.redraw()
+    length = 10
+    for name in CELLS:
+        faint, strong = window.gradient_time.curves[name]
+        assert len(strong.getData()[0]) == length and len(faint.getData()[0]) == length
+        assert window.gradient_history.images[name].image.shape[1] == length
+        assert len(window.loss.loss_curves[name].getData()[0]) >= 3
+        assert len(window.loss.metric_curves[name].getData()[0]) >= 3
+    assert window.gates.selector.currentText() == "LSTM"
+    assert {"forget f", "input i", "output o"} <= set(window.gates.curves)
+    assert all(len(c.getData()[0]) == length for c in window.gates.curves.values())
+    assert window.table.rowCount() == len(CELLS)
+    assert [window.table.item(r, 0).text() for r in range(3)] == list(CELLS)
+    assert all(window.table.item(r, 6).text() == "running" for r in range(3))
+    assert window.session.recorder.cells["LSTM"].parameters > 0
+
+
+def test_pause_stops_updates(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "GRU")))
+    window.start_or_pause()
+    wait_for_steps(qtbot, window, 2)
+    window.start_or_pause()
+    assert window.session.state == "paused"
+    wait_quiet(qtbot, window, 1.0)
+    before = steps_of(window)
+    qtbot.wait(1000)
+    assert steps_of(window) == before
+
+
+def test_step_advances_exactly_one_step(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "LSTM")))
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # from idle: start paused, one step
+    wait_for_steps(qtbot, window, 1)
+    wait_quiet(qtbot, window, 1.0)
+    assert steps_of(window) == {"RNN": 1, "LSTM": 1}
+    window.step()
+    wait_for_steps(qtbot, window, 2)
+    wait_quiet(qtbot, window, 1.0)
+    assert steps_of(window) == {"RNN": 2, "LSTM": 2}
+
+
+def test_reset_clears_plots_table_and_workers(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "GRU")))
+    window.start_or_pause()
+    wait_for_steps(qtbot, window, 2)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert window.session.recorder is None and window.session.state == "idle"
+    assert window.table.rowCount() == 0
+    assert not window.gradient_time.curves and not window.loss.loss_curves
+    assert not window.gradient_history.images
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)

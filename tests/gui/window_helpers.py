@@ -1,0 +1,83 @@
+"""Plugin sources and waiting helpers shared by the window tests."""
+
+from __future__ import annotations
+
+import time
+
+from training.spec import RunSpec
+
+WORKER_START = 90_000  # ms: spawning torch workers on a busy 2-core machine is slow
+
+RAISING_CELL = '''
+import torch
+from cells import Cell
+
+
+class Boom(Cell):
+    """Trains two steps of the test run (hidden size 8), then raises inside forward."""
+
+    name = "Boom"
+
+    def __init__(self, input_size, hidden_size):
+        super().__init__(input_size, hidden_size)
+        self.inp = torch.nn.Linear(input_size + hidden_size, hidden_size)
+        self.calls = 0
+
+    def forward(self, x, state):
+        (h,) = state
+        self.calls += 1
+        if self.hidden_size == 8 and self.calls > {limit}:  # not in discovery's validation
+            raise RuntimeError("boom on purpose")
+        h = torch.tanh(self.inp(torch.cat([x, h], dim=1)))
+        return h, (h,)
+'''
+
+HANGING_CELL = '''
+import torch
+from cells import Cell
+
+
+class Stuck(Cell):
+    """Never returns from forward."""
+
+    name = "Stuck"
+
+    def __init__(self, input_size, hidden_size):
+        super().__init__(input_size, hidden_size)
+        self.inp = torch.nn.Linear(input_size, hidden_size)
+
+    def forward(self, x, state):
+        while True:
+            pass
+'''
+
+
+def small_spec(cells: tuple[str, ...], plugins: tuple[str, ...] = ()) -> RunSpec:
+    """Tiny models, short sequences: each step takes milliseconds."""
+    return RunSpec(task="adding", length=10, cells=cells, steps=0, hidden=8, batch=4,
+                   plugins=plugins)
+
+
+
+def steps_of(window) -> dict[str, int]:
+    recorder = window.session.recorder
+    return {name: h.steps for name, h in recorder.cells.items()} if recorder else {}
+
+
+def wait_for_steps(qtbot, window, minimum: int, cells=None) -> None:
+    cells = cells or window.session.recorder.spec.cells
+    qtbot.waitUntil(lambda: all(steps_of(window).get(c, 0) >= minimum for c in cells),
+                    timeout=WORKER_START)
+
+
+def wait_quiet(qtbot, window, seconds: float = 1.0) -> None:
+    """Wait until no report has arrived for ``seconds``."""
+    state = {"count": -1, "since": time.monotonic()}
+
+    def quiet() -> bool:
+        count = window.session.reports_received
+        if count != state["count"]:
+            state["count"], state["since"] = count, time.monotonic()
+        return time.monotonic() - state["since"] >= seconds
+
+    qtbot.waitUntil(quiet, timeout=30_000)
