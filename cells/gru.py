@@ -43,7 +43,8 @@ class GRU(ProjectedCell):
     equations = (
         "r<sub>t</sub> = σ(W<sub>ir</sub>x<sub>t</sub> + W<sub>hr</sub>h<sub>t−1</sub> + b<sub>r</sub>)<br>"
         "z<sub>t</sub> = σ(W<sub>iz</sub>x<sub>t</sub> + W<sub>hz</sub>h<sub>t−1</sub> + b<sub>z</sub>)<br>"
-        "n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub> + r<sub>t</sub> ⊙ (W<sub>hn</sub>h<sub>t−1</sub> + b<sub>hn</sub>))<br>"
+        "n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub>"
+        " + r<sub>t</sub> ⊙ (W<sub>hn</sub>h<sub>t−1</sub> + b<sub>hn</sub>))<br>"
         "h<sub>t</sub> = (1 − z<sub>t</sub>) ⊙ n<sub>t</sub> + z<sub>t</sub> ⊙ h<sub>t−1</sub>"
     )
     gate_count = 3

@@ -32,7 +32,8 @@ class RNN(ProjectedCell):
 
     name = "RNN"
     description = "Elman RNN: one tanh layer, no gates"
-    equations = "h<sub>t</sub> = tanh(W<sub>ih</sub>x<sub>t</sub> + b<sub>ih</sub> + W<sub>hh</sub>h<sub>t−1</sub> + b<sub>hh</sub>)"
+    equations = ("h<sub>t</sub> = tanh(W<sub>ih</sub>x<sub>t</sub> + b<sub>ih</sub>"
+                 " + W<sub>hh</sub>h<sub>t−1</sub> + b<sub>hh</sub>)")
     gate_count = 1
 
     def __init__(self, input_size: int, hidden_size: int, nonlinearity: str = "tanh"):

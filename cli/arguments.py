@@ -38,8 +38,10 @@ def task_option_flags() -> dict[str, tuple[type, str]]:
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     d = DEFAULTS
-    parser.add_argument("--task", default=d.task, choices=sorted(TASKS), help="the task (default %(default)s)")
-    parser.add_argument("--length", type=int, default=d.length, help="sequence length T (default %(default)s)")
+    parser.add_argument("--task", default=d.task, choices=sorted(TASKS),
+                        help="the task (default %(default)s)")
+    parser.add_argument("--length", type=int, default=d.length,
+                        help="sequence length T (default %(default)s)")
     parser.add_argument("--cells", default=",".join(d.cells),
                         help="comma-separated cell names (default %(default)s); see `main.py cells`")
     parser.add_argument("--steps", type=int, default=d.steps, help="training steps (default %(default)s)")
@@ -49,7 +51,8 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hidden", type=int, default=d.hidden, help="hidden size H (default %(default)s)")
     parser.add_argument("--layers", type=int, default=d.layers, help="stacked layers (default %(default)s)")
     parser.add_argument("--bidirectional", action="store_true", help="run a second layer backwards in time")
-    parser.add_argument("--dropout", type=float, default=d.dropout, help="dropout between layers (default %(default)s)")
+    parser.add_argument("--dropout", type=float, default=d.dropout,
+                        help="dropout between layers (default %(default)s)")
     parser.add_argument("--batch", type=int, default=d.batch, help="batch size B (default %(default)s)")
     parser.add_argument("--optimizer", default=d.optimizer, choices=OPTIMIZERS, help="(default %(default)s)")
     parser.add_argument("--lr", type=float, default=d.lr, help="learning rate (default %(default)s)")

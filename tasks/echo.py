@@ -26,7 +26,8 @@ class EchoTask(ClassificationTask):
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.delay >= self.length:
-            raise ValueError(f"echo: delay must be shorter than the length (got {self.delay} >= {self.length})")
+            raise ValueError(
+                f"echo: delay must be shorter than the length (got {self.delay} >= {self.length})")
 
     @property
     def input_size(self) -> int:  # type: ignore[override]

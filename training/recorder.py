@@ -69,7 +69,8 @@ class CellHistory:
 
     def gradient_matrix(self, key: str = "h") -> tuple[np.ndarray, np.ndarray]:
         """(steps [R], norms [R, T]) of one gradient series; empty when absent."""
-        rows = [(s, g[key]) for s, g in zip(self.gradients.steps, self.gradients.items) if key in g]
+        rows = [(s, g[key]) for s, g in zip(self.gradients.steps, self.gradients.items, strict=True)
+                if key in g]
         if not rows:
             return np.zeros(0), np.zeros((0, 0))
         return np.array([s for s, _ in rows], dtype=float), np.stack([g for _, g in rows])
