@@ -24,3 +24,14 @@ def checker():
     shared = IsolatedChecker(import_timeout=TIMEOUT, step_timeout=TIMEOUT)
     yield shared
     shared.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_torch_thread():
+    """Two OpenMP threads on a shared 2-core machine busy-wait each other (FACTS.md)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

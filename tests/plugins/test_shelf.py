@@ -1,0 +1,76 @@
+"""Every shipped variant passes validation and trains a few steps on the adding task."""
+
+import pytest
+import torch
+
+from cells.registry import PROJECT_PLUGIN_DIR, import_file, plugin_files
+from cells.validation import validate_cell
+from training import RunSpec, Trainer
+
+SHELF = {
+    "peephole_lstm.py": "Peephole LSTM", "cifg_lstm.py": "CIFG", "lstm_no_forget.py": "LSTM (no forget)",
+    "mgu.py": "MGU", "min_gru.py": "minGRU", "indrnn.py": "IndRNN", "irnn.py": "IRNN",
+}
+WITH_FORGET_GATE = {"Peephole LSTM", "CIFG"}
+
+
+def shelf_class(file):
+    module = import_file(PROJECT_PLUGIN_DIR / file)
+    (cls,) = [v for v in vars(module).values()
+              if isinstance(v, type) and getattr(v, "name", "") == SHELF[file]]
+    return cls, module
+
+
+def test_the_shelf_is_complete():
+    assert sorted(p.name for p in plugin_files(PROJECT_PLUGIN_DIR)) == sorted(SHELF)
+
+
+@pytest.mark.parametrize("file", sorted(SHELF))
+def test_variant_is_documented_validated_and_trains(file):
+    cls, module = shelf_class(file)
+    doc = module.__doc__
+    assert "What to notice" in doc and "Reference" in doc and "=" in doc  # equations
+    assert cls.equations and "<sub>" in cls.equations and cls.description
+    result = validate_cell(cls)
+    assert result.status == "ok", result.reason
+    assert result.gradient_to_previous and result.gates
+    assert cls(2, 8).set_forget_bias(1.0) == (cls.name in WITH_FORGET_GATE)
+
+    spec = RunSpec(task="adding", length=20, cells=(cls.name,), steps=25, hidden=16, batch=16, seed=0)
+    trainer = Trainer(spec, [cls])
+    losses = [trainer.step()[0] for _ in range(spec.steps)]
+    assert all(r.status in ("running", "done") for r in losses), losses[-1].message
+    assert losses[-1].loss < losses[0].loss
+    assert losses[-1].gradients["h"].shape == (20,)
+
+
+def test_peephole_lstm_without_peepholes_is_torchs_lstm():
+    cls, _ = shelf_class("peephole_lstm.py")
+    torch.manual_seed(0)
+    cell, reference = cls(3, 5).double(), torch.nn.LSTMCell(3, 5).double()
+    cell.load_state_dict(reference.state_dict() | {"peephole": torch.zeros(3, 5, dtype=torch.float64)})
+    x, h, c = torch.randn(4, 3).double(), torch.randn(4, 5).double(), torch.randn(4, 5).double()
+    out, (_, c1) = cell(x, (h, c))
+    h2, c2 = reference(x, (h, c))
+    assert torch.allclose(out, h2, atol=1e-12) and torch.allclose(c1, c2, atol=1e-12)
+
+
+def test_irnn_starts_from_the_identity_and_forget_biases_are_summed():
+    irnn, _ = shelf_class("irnn.py")
+    assert torch.equal(irnn(2, 6).weight_hh, torch.eye(6))
+    cifg, _ = shelf_class("cifg_lstm.py")
+    cell = cifg(2, 4)
+    cell.set_forget_bias(1.0)
+    assert torch.equal(cell.bias_ih[:4] + cell.bias_hh[:4], torch.ones(4))
+
+
+def test_a_cell_that_raises_at_step_k_stops_alone_with_file_and_line():
+    module = import_file(PROJECT_PLUGIN_DIR.parent / "tests" / "broken_plugins" / "raises_at_step.py")
+    good, _ = shelf_class("mgu.py")
+    spec = RunSpec(task="adding", length=10, cells=("Late failure", "MGU"), steps=40, hidden=8, batch=4)
+    trainer = Trainer(spec, [module.LateFailure, good])
+    for _ in range(40):
+        trainer.step()
+    late, mgu = trainer.runs
+    assert late.status == "error" and "raises_at_step.py:20" in late.message and "step 30" in late.message
+    assert mgu.status == "done" and mgu.step_count == 40
