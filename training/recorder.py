@@ -12,6 +12,7 @@ import io
 import json
 import os
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tasks import Task
 
 from .history import DecimatingHistory
 from .report import RUNNING, StepReport
+from .run import build_task
 from .spec import RunSpec
 
 METRIC_COLUMNS = ("step", "cell", "loss", "metric", "grad_norm", "seconds", "status")
@@ -151,35 +153,44 @@ class RunRecorder:
     @classmethod
     def load(cls, folder: Path) -> RunRecorder:
         """Read a folder written by ``save``; raises ValueError if it is not one."""
-        from .run import build_task  # local: run imports torch models, only needed here
-
         try:
             summary = json.loads((folder / "summary.json").read_text())
             spec = RunSpec.from_dict(summary["spec"])
-            rows = list(csv.DictReader(io.StringIO((folder / "metrics.csv").read_text())))
+            rows = _read_metric_rows((folder / "metrics.csv").read_text())
             with np.load(folder / "gradients.npz", allow_pickle=False) as npz:
                 arrays = {key: npz[key] for key in npz.files}
-        except (OSError, KeyError, ValueError, TypeError, json.JSONDecodeError) as error:
+            recorder = cls(spec, build_task(spec),
+                           {n: c["parameters"] for n, c in summary["cells"].items()})
+            for name, history in recorder.cells.items():
+                _restore_history(history, summary["cells"][name],
+                                 [r for r in rows if r["cell"] == name], arrays)
+        except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as error:
             raise ValueError(f"{folder} is not a readable GateLab run: {error}") from error
-        recorder = cls(spec, build_task(spec),
-                       {n: c["parameters"] for n, c in summary["cells"].items()})
-        for name, history in recorder.cells.items():
-            cell_rows = [r for r in rows if r["cell"] == name]
-            history.metrics.items = [
-                {**r, "step": int(r["step"]), **{k: float(r[k]) for k in METRIC_COLUMNS[2:6]}}
-                for r in cell_rows]
-            history.metrics.steps = [r["step"] for r in history.metrics.items]
-            _restore_gradients(history, name, arrays)
-            info = summary["cells"][name]
-            history.status, history.message = info["status"], info["message"]
-            if info["steps_per_second"]:
-                history.train_seconds = info["steps"] / info["steps_per_second"]
-            if history.metrics.items:
-                last = history.metrics.items[-1]
-                history.latest = StepReport(name, info["steps"], last["loss"], last["metric"],
-                                            last["grad_norm"], last["seconds"],
-                                            status=info["status"], message=info["message"])
         return recorder
+
+
+def _read_metric_rows(text: str) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != METRIC_COLUMNS:
+        raise ValueError(f"metrics.csv must have the columns {', '.join(METRIC_COLUMNS)}")
+    return [{**r, "step": int(r["step"]), **{k: float(r[k]) for k in METRIC_COLUMNS[2:6]}}
+            for r in reader]
+
+
+def _restore_history(history: CellHistory, info: dict, rows: list[dict],
+                     arrays: dict[str, np.ndarray]) -> None:
+    """Fill one cell's history from its summary entry, CSV rows and arrays."""
+    history.metrics.items = rows
+    history.metrics.steps = [r["step"] for r in rows]
+    _restore_gradients(history, history.name, arrays)
+    history.status, history.message = info["status"], info["message"]
+    if info["steps_per_second"]:
+        history.train_seconds = info["steps"] / info["steps_per_second"]
+    if rows:
+        last = rows[-1]
+        history.latest = StepReport(history.name, info["steps"], last["loss"], last["metric"],
+                                    last["grad_norm"], last["seconds"],
+                                    status=info["status"], message=info["message"])
 
 
 def _restore_gradients(history: CellHistory, name: str, arrays: dict[str, np.ndarray]) -> None:
