@@ -83,7 +83,7 @@ def cell_classes_in(module: ModuleType) -> list[type]:
     found = []
     for value in list(vars(module).values()):
         if (isinstance(value, type) and issubclass(value, Cell) and value is not Cell
-                and value.__module__ == module.__name__
+                and value.__module__ == module.__name__ and not value.__name__.startswith("_")
                 and not getattr(value, "__gatelab_abstract__", False) and not inspect.isabstract(value)):
             found.append(value)
     return found
