@@ -56,27 +56,46 @@ def run_window(args: argparse.Namespace) -> int:
     THEME.scale = args.scale
     app = make_application()
     splash = show_splash()
-    from cells import discover_cells
-
     from .main_window import MainWindow
+    from .plugins_qt import PluginPanel, PluginWatcher
 
     try:
         spec = initial_spec(args)
     except FlagError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
-    records = discover_cells([Path(d) for d in spec.plugins])
-    missing = unknown_cells(spec, records)
-    if missing:
-        usable = ", ".join(r.name for r in records if r.usable)
-        print(f"main.py: error: unknown cell {', '.join(missing)}; choose from {usable}", file=sys.stderr)
-        return 2
-    window = MainWindow(spec, records)
+    watcher = PluginWatcher(spec.plugins)
+    window = MainWindow(spec, [])
+    panel = PluginPanel(watcher)
+    window.add_panel_dock(QCoreApplication.translate("Window", "Plugins"), panel)
+    window.add_menu(QCoreApplication.translate("Window", "&Plugins"),
+                    [panel.new_cell_action, panel.open_folder_action, panel.reload_action,
+                     panel.traceback_action])
+    pending = {"start": args.start}
+
+    def records_changed(records: list) -> None:
+        """Built-ins come at once, plugins when checked: start as soon as the
+        requested cells are all there."""
+        window.set_cell_records(records)
+        if not unknown_cells(spec, records):
+            window.controls.cells.set_checked(spec.cells)
+            if pending.pop("start", False):
+                window.start_or_pause()
+
+    def discovery_finished(busy: bool) -> None:
+        missing = unknown_cells(spec, watcher.records)
+        if not busy and missing:
+            usable = ", ".join(r.name for r in watcher.records if r.usable)
+            print(f"main.py: error: unknown cell {', '.join(missing)}; choose from {usable}",
+                  file=sys.stderr)
+            app.exit(2)
+
+    watcher.recordsChanged.connect(records_changed)
+    watcher.busyChanged.connect(discovery_finished)
     window.resize(*(args.size or DEFAULT_SIZE))
     window.show()
     splash.finish(window)
-    if args.start:
-        QTimer.singleShot(0, window.start_or_pause)
+    watcher.start()
     if args.screenshot is not None or args.quit_after is not None:
         delay = args.quit_after if args.quit_after is not None else DEFAULT_SCREENSHOT_DELAY
 
@@ -89,4 +108,5 @@ def run_window(args: argparse.Namespace) -> int:
         QTimer.singleShot(round(delay * 1000), finish)
     code = app.exec()
     window.session.stop()
+    watcher.stop()
     return code

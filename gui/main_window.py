@@ -107,7 +107,14 @@ class MainWindow(QMainWindow):
         dock = self._dock(title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.table_dock, dock)
         self.table_dock.raise_()
+        self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def add_menu(self, title: str, actions: list[QAction]) -> None:
+        """A menu for actions that a panel brings (e.g. New cell…, Reload plugins)."""
+        menu = self.menuBar().addMenu(title)
+        for action in actions:
+            menu.addAction(action)
 
     def set_cell_records(self, records: list[CellRecord]) -> None:
         """Refresh the cell checklist; a running comparison keeps its cells until Reset."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from window_helpers import small_spec, wait_for_steps, wait_quiet
+from window_helpers import small_spec, wait_for_steps
 
 from gui.run_files import export_data, export_plots
 
@@ -22,11 +22,12 @@ def plotted(window) -> dict[str, np.ndarray]:
 
 
 def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path):
-    window = make_window(small_spec(("RNN", "LSTM")))
+    # A run that ends by itself at step 6: every step is recorded (no decimation
+    # yet), so the newest step on screen is also the newest one in the files.
+    window = make_window(small_spec(("RNN", "LSTM")).replace(steps=6))
     window.start_or_pause()
-    wait_for_steps(qtbot, window, 4)
-    window.start_or_pause()
-    wait_quiet(qtbot, window, 1.0)
+    wait_for_steps(qtbot, window, 6)
+    qtbot.waitUntil(lambda: window.session.state == "finished", timeout=10_000)
     shown = plotted(window)
     table = [window.table.item(r, c).text() for r in range(2) for c in (0, 1, 2, 4, 5)]
     window.session.recorder.save(tmp_path / "run")

@@ -1,0 +1,54 @@
+"""Launch to visible window: from starting ``python main.py`` to the main window shown.
+
+The child is the real ``main.py``; a tiny wrapper notes the moment the main
+window's first show event is handled and exits at once. The splash (shown
+before torch is imported) is timed the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+
+CHILD = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QMainWindow, QSplashScreen
+watched = {cls}
+original = watched.showEvent
+def shown(self, event):
+    original(self, event)
+    print(time.time(), flush=True)
+    os._exit(0)
+watched.showEvent = shown
+sys.argv = ["main.py"]
+import main
+main.main([])
+"""
+
+
+def launch_seconds(cls: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.time()
+    output = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), cls=cls)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120).stdout
+    return float(output.split()[-1]) - started
+
+
+def main() -> None:
+    splash = [launch_seconds("QSplashScreen") for _ in range(RUNS)]
+    window = [launch_seconds("QMainWindow") for _ in range(RUNS)]
+    print(f"launch to visible splash: median {np.median(splash):.2f} s; to visible main window: "
+          f"median {np.median(window):.2f} s (runs: {', '.join(f'{w:.2f}' for w in window)})")
+
+
+if __name__ == "__main__":
+    main()
