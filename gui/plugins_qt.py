@@ -313,7 +313,7 @@ class PluginPanel(QWidget):
     def _action(self, text: str, shortcut: str, tip: str, slot) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(self.tr("{tip} ({keys})").format(
             tip=tip, keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         action.setStatusTip(tip)
