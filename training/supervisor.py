@@ -145,6 +145,8 @@ class RunSupervisor:
         if isinstance(message, WorkerEvent):
             if message.kind == "ready":
                 handle.ready, handle.parameters = True, message.parameters
+                if handle.waiting_since is not None:
+                    handle.waiting_since = now  # the step clock starts once the cell is built
             elif message.kind == "error":
                 handle.status, handle.message = ERROR, message.message
             return
@@ -162,7 +164,7 @@ class RunSupervisor:
             return [self._fail(handle, f"the worker process ended unexpectedly (exit code {code})")]
         if handle.waiting_since is None:
             return []
-        allowance = self.step_timeout + (0 if handle.last_step else START_ALLOWANCE)
+        allowance = self.step_timeout + (0 if handle.ready else START_ALLOWANCE)
         if now - handle.waiting_since > allowance:
             self._end_process(handle)
             return [self._fail(handle, f"step {handle.last_step + 1} took longer than "
