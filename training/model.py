@@ -93,7 +93,7 @@ def unroll_cell(cell: Cell, xs: Tensor, traces: list[StateTrace] | None, reverse
     for t in (range(length - 1, -1, -1) if reverse else range(length)):
         output, state = step(drive[t], state)
         if traces is not None:
-            for trace, tensor in zip(traces, state):
+            for trace, tensor in zip(traces, state, strict=True):
                 trace.keep(t, tensor)
         outputs[t] = output
     return torch.stack(outputs)
@@ -132,7 +132,7 @@ class SequenceModel(nn.Module):
             if index > 0:
                 layer_input = self.dropout(layer_input)
             direction_outputs = []
-            for cell, reverse in zip(layer, (False, True)):
+            for cell, reverse in zip(layer, (False, True), strict=False):
                 if fused.supports(cell):  # built-in RNN/LSTM: torch's kernel, same results (fused.py)
                     run = fused.unroll(cell, layer_input, capture, record_gates, reverse)
                     direction_outputs.append(run.outputs)
@@ -144,7 +144,7 @@ class SequenceModel(nn.Module):
                 traces = None
                 if capture:
                     traces = [StateTrace(inputs.shape[0]) for _ in cell.state_names]
-                    for name, trace in zip(cell.state_names, traces):
+                    for name, trace in zip(cell.state_names, traces, strict=True):
                         result.probes[(index, reverse, name)] = trace
                 with cell.recording(record_gates) as trace:
                     direction_outputs.append(unroll_cell(cell, layer_input, traces, reverse))
