@@ -38,6 +38,8 @@ class CellChecklist(QListWidget):
         self.sizes: ModelSizes = (1, 64, 1, 1, False)
         self.itemChanged.connect(lambda _: self.selection_changed.emit())
         self.setToolTip(self.tr("Tick the cells to train side by side"))
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_cell_records(self, records: list[CellRecord]) -> None:
         """Show a new list of cells, keeping the ticks of cells still present."""

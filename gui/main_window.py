@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -54,7 +55,11 @@ class MainWindow(QMainWindow):
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
-        self.session.data_changed.connect(self.redraw)
+        self._stale: set = set()  # views with news they have not drawn yet
+        self._drawn_at: dict = {}
+        self._frame = QTimer(self, singleShot=True)
+        self._frame.timeout.connect(self._draw_due)
+        self.session.data_changed.connect(self._on_data_changed)
         self.session.state_changed.connect(self._on_state_changed)
         self.session.cell_failed.connect(self._on_cell_failed)
         self._on_state_changed(self.session.state)
@@ -89,9 +94,7 @@ class MainWindow(QMainWindow):
         self.controls_dock = self._dock(self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.table_dock = self._dock(self.tr("Comparison"), self.table,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
-        title_bar = self.fontMetrics().height() + 12
-        self.resizeDocks([self.table_dock], [self.table.compact_height() + title_bar],
-                         Qt.Orientation.Vertical)
+        self._keep_table_compact()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -107,8 +110,15 @@ class MainWindow(QMainWindow):
         dock = self._dock(title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.table_dock, dock)
         self.table_dock.raise_()
+        self._keep_table_compact()
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def _keep_table_compact(self) -> None:
+        """The bottom docks take a header and three rows; the plots get the rest."""
+        title_bar = self.fontMetrics().height() + 12
+        self.resizeDocks([self.table_dock], [self.table.compact_height() + title_bar],
+                         Qt.Orientation.Vertical)
 
     def add_menu(self, title: str, actions: list[QAction]) -> None:
         """A menu for actions that a panel brings (e.g. New cell…, Reload plugins)."""
@@ -252,21 +262,51 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{0} stopped: {1}").format(cell, message), 15_000)
 
     # ---- drawing ------------------------------------------------------------------
+    @property
+    def views(self) -> list:
+        return [*self.panels, self.table]
+
     def redraw(self) -> None:
-        """Update every view from the recorder (only the newest data is redrawn)."""
+        """Update every view from the recorder now (opening, resetting, tests)."""
         recorder = self.session.recorder
-        for panel in self.panels:
-            panel.show_run(recorder)
-        self.table.show_run(recorder)
+        for view in self.views:
+            view.show_run(recorder)
+        self._stale.clear()
         self._update_status()
+
+    def _on_data_changed(self) -> None:
+        if self.session.recorder is None or self.session.state == LOADED:
+            self.redraw()
+            return
+        self._stale.update(self.views)
+        self._draw_due()
+
+    def _draw_due(self) -> None:
+        """Draw each stale view unless it drew less than its ``min_interval_ms``
+        ago: the lesson curves follow every step, the slower-changing loss,
+        heatmaps and table at a few hertz, so a frame stays cheap."""
+        now = time.monotonic() * 1000
+        waits = []
+        for view in list(self._stale):
+            wait = self._drawn_at.get(view, -1e9) + view.min_interval_ms - now
+            if wait <= 0:
+                view.show_run(self.session.recorder)
+                self._drawn_at[view] = now
+                self._stale.discard(view)
+            else:
+                waits.append(wait)
+        self._update_status()
+        if waits and not self._frame.isActive():
+            self._frame.start(max(1, round(min(waits))))
 
     def _update_status(self) -> None:
         recorder = self.session.recorder
         histories = list(recorder.cells.values()) if recorder else []
         steps = min((h.steps for h in histories), default=0)
         total = recorder.spec.steps if recorder else 0
-        self.progress.setRange(0, total or 0)
-        self.progress.setValue(steps)
+        if (self.progress.maximum(), self.progress.value()) != (total, steps):
+            self.progress.setRange(0, total)
+            self.progress.setValue(steps)
         self.progress.setFormat(self.tr("step %v of %m") if total else self.tr("step {0}").format(steps))
         self.progress.setTextVisible(True)
         speeds = [h.steps_per_second for h in histories if h.steps_per_second]

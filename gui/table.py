@@ -23,6 +23,8 @@ class ComparisonTable(QTableWidget):
     """Cell, parameters, steps, steps/s, loss, metric, status: the numbers
     behind the plots, and where an error or divergence is explained."""
 
+    min_interval_ms = 250  # numbers change every step; nobody reads them at 25 Hz
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 7, parent)
         self.setHorizontalHeaderLabels([
@@ -49,6 +51,8 @@ class ComparisonTable(QTableWidget):
     def status_text(self, history: CellHistory) -> tuple[str, str]:
         """Plain words for a cell's status, and the theme colour to show it in."""
         if history.status == RUNNING:
+            if history.latest is None:
+                return self.tr("starting…"), FOREGROUND
             return self.tr("running"), OK_COLOUR
         if history.status == DONE:
             return self.tr("done"), OK_COLOUR
@@ -69,7 +73,7 @@ class ComparisonTable(QTableWidget):
             latest = history.latest
             status, colour = self.status_text(history)
             values = [history.name, f"{history.parameters:,}" if history.parameters else "…",
-                      str(history.steps), _number(history.steps_per_second, 3),
+                      str(history.steps), _number(history.steps_per_second or None, 3),
                       _number(latest.loss if latest else None),
                       _number(latest.metric if latest else None), status]
             for column, text in enumerate(values):

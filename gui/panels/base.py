@@ -20,6 +20,7 @@ class PlotPanel(QWidget):
     and only updated with ``setData``/``setImage`` afterwards (cheap redraws)."""
 
     export_name = "plot"
+    min_interval_ms = 0  # draw at most this often while training (0: every step)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from training.recorder import RunRecorder
 
-from ..plotting import gate_pen, style_legend, style_plot
+from ..plotting import gate_pen, make_live, style_legend, style_plot
 from .base import PlotPanel
 
 
@@ -17,6 +17,7 @@ class GatesPanel(PlotPanel):
     keeping its memory, or the GRU's update gate deciding what to overwrite."""
 
     export_name = "gates"
+    min_interval_ms = 100
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,7 +28,9 @@ class GatesPanel(PlotPanel):
         self.plot = self.canvas.addPlot()
         self.title.setText(self.tr("Gates of one cell: mean activation at the newest step"))
         style_plot(self.plot, "", self.tr("time step t"), self.tr("mean activation"))
+        self.plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
         self.plot.setYRange(0, 1)
+        make_live(self.plot)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         style_legend(self.legend)
         self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5))

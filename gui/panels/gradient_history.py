@@ -9,9 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QWidget
 
-from training.recorder import RunRecorder
+from training.recorder import CellHistory, RunRecorder
 
-from ..plotting import floored, log_floor, style_plot
+from ..plotting import FLOAT32_TINY, style_plot
 from ..theme import CELL_COLOURS, HEATMAP_COLOURMAP, THEME
 from .base import PlotPanel
 
@@ -21,6 +21,7 @@ class GradientHistoryPanel(PlotPanel):
     recorded training step, one column per time step, one shared colour bar."""
 
     export_name = "gradient_history"
+    min_interval_ms = 500
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -28,6 +29,8 @@ class GradientHistoryPanel(PlotPanel):
         self.images: dict[str, pg.ImageItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.colour_bar: pg.ColorBarItem | None = None
+        self._rows: dict[str, dict[int, tuple[np.ndarray, float]]] = {}
+        self._recorder: RunRecorder | None = None
         self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ over training "
                                    "(one row per training step, dark = vanished)"))
 
@@ -59,28 +62,57 @@ class GradientHistoryPanel(PlotPanel):
         else:
             self.colour_bar = None
 
+    def _log_matrix(self, name: str, history: CellHistory) -> tuple[list[int], np.ndarray, float]:
+        """(steps, log10 rows with NaN for exact zeros, smallest finite value).
+
+        Each row's log10 is computed once and cached by step: a heatmap of
+        500 rows x T columns is then restacked, not recomputed, every frame.
+        """
+        cache = self._rows.setdefault(name, {})
+        steps = history.gradients.steps
+        rows = []
+        for step, gradients in zip(steps, history.gradients.items, strict=True):
+            if step not in cache and "h" in gradients:
+                values = np.asarray(gradients["h"], dtype=float)
+                positive = np.isfinite(values) & (values > 0)
+                logs = np.full(values.shape, np.nan)
+                logs[positive] = np.log10(values[positive])
+                cache[step] = (logs, float(logs[positive].min()) if positive.any() else np.inf)
+            if step in cache:
+                rows.append(cache[step])
+        if len(cache) > len(rows):  # decimation dropped rows: forget them
+            kept = set(steps)
+            self._rows[name] = {s: r for s, r in cache.items() if s in kept}
+        if not rows:
+            return [], np.zeros((0, 0)), np.inf
+        return ([s for s in steps if s in cache], np.stack([r for r, _ in rows]),
+                min(low for _, low in rows))
+
     def show_run(self, recorder: RunRecorder | None) -> None:
         names = list(recorder.cells) if recorder else []
+        if names != list(self.images) or recorder is not self._recorder:
+            self._rows = {}
+            self._recorder = recorder
         if names != list(self.images):
             self._build(names)
         if not names:
             return
-        matrices = {name: recorder.cells[name].gradient_matrix("h") for name in names}
-        arrays = [m for _, m in matrices.values() if m.size]
-        if not arrays:
+        matrices = {name: self._log_matrix(name, recorder.cells[name]) for name in names}
+        lowest = min(low for _, _, low in matrices.values())
+        if not np.isfinite(lowest):
             for image in self.images.values():
                 image.clear()
             return
-        floor = log_floor(*arrays)
-        top = max(float(np.log10(floored(m, floor).max())) for m in arrays)
-        levels = (math.floor(np.log10(floor)), max(math.ceil(top), math.floor(np.log10(floor)) + 1))
-        for name, (steps, matrix) in matrices.items():
+        floor = math.floor(min(lowest - 1, np.log10(FLOAT32_TINY) - 1))  # a decade below, as log_floor
+        top = max(np.nanmax(m) for _, m, _ in matrices.values() if m.size)
+        levels = (floor, max(math.ceil(top), floor + 1))
+        for name, (steps, matrix, _) in matrices.items():
             image = self.images[name]
             if not matrix.size:
                 image.clear()
                 continue
-            image.setImage(np.log10(floored(matrix, floor)), autoLevels=False, levels=levels)
-            spacing = steps[1] - steps[0] if len(steps) > 1 else 1.0
+            image.setImage(np.nan_to_num(matrix, nan=floor), autoLevels=False, levels=levels)
+            spacing = steps[1] - steps[0] if len(steps) > 1 else 1
             image.setRect(QRectF(0.5, steps[0] - spacing / 2, matrix.shape[1],
                                  steps[-1] - steps[0] + spacing))
         self.colour_bar.setLevels(levels)

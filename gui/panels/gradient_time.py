@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from training.recorder import CellHistory, RunRecorder
 
-from ..plotting import baseline_pen, cell_pen, floored, log_floor, style_legend, style_plot
+from ..plotting import baseline_pen, cell_pen, floored, log_floor, make_live, style_legend, style_plot
 from ..theme import BASELINE_COLOUR
 from .base import PlotPanel
 
@@ -42,6 +42,7 @@ class GradientTimePanel(PlotPanel):
 
         self.plot = self.canvas.addPlot()
         self.plot.setLogMode(y=True)
+        make_live(self.plot)
         self.legend = self.plot.addLegend(offset=(10, 10))  # top left: vanished curves lie low
         style_legend(self.legend)
         self.zero_line = pg.InfiniteLine(

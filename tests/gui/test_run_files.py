@@ -13,11 +13,12 @@ def plotted(window) -> dict[str, np.ndarray]:
     window.redraw()
     data = {}
     for name, (faint, strong) in window.gradient_time.curves.items():
-        data[f"time/{name}/first"] = faint.getData()[1]
-        data[f"time/{name}/newest"] = strong.getData()[1]
+        data[f"time/{name}/first"] = faint.yData
+        data[f"time/{name}/newest"] = strong.yData
         data[f"history/{name}"] = window.gradient_history.images[name].image
-        data[f"loss/{name}"] = np.stack(window.loss.loss_curves[name].getData())
-        data[f"metric/{name}"] = np.stack(window.loss.metric_curves[name].getData())
+        for key, curve in (("loss", window.loss.loss_curves[name]),
+                           ("metric", window.loss.metric_curves[name])):
+            data[f"{key}/{name}"] = np.stack([curve.xData, curve.yData])  # all data, not just in view
     return data
 
 

@@ -28,13 +28,13 @@ def test_start_fills_every_plot_for_every_cell(qtbot, make_window):
     length = 10
     for name in CELLS:
         faint, strong = window.gradient_time.curves[name]
-        assert len(strong.getData()[0]) == length and len(faint.getData()[0]) == length
+        assert len(strong.xData) == length and len(faint.xData) == length
         assert window.gradient_history.images[name].image.shape[1] == length
-        assert len(window.loss.loss_curves[name].getData()[0]) >= 3
-        assert len(window.loss.metric_curves[name].getData()[0]) >= 3
+        assert len(window.loss.loss_curves[name].xData) >= 3
+        assert len(window.loss.metric_curves[name].xData) >= 3
     assert window.gates.selector.currentText() == "LSTM"
     assert {"forget f", "input i", "output o"} <= set(window.gates.curves)
-    assert all(len(c.getData()[0]) == length for c in window.gates.curves.values())
+    assert all(len(c.xData) == length for c in window.gates.curves.values())
     assert window.table.rowCount() == len(CELLS)
     assert [window.table.item(r, 0).text() for r in range(3)] == list(CELLS)
     assert all(window.table.item(r, 6).text() == "running" for r in range(3))
