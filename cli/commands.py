@@ -61,7 +61,7 @@ def run_command(args: argparse.Namespace) -> int:
             fail("--device cuda was asked for, but torch sees no CUDA GPU here")
     cell_classes = resolve_cells(spec.cells, spec.plugins)
     folder = writable_folder(args.out, spec)
-    configure_training_process()
+    configure_training_process(threads=1)
     trainer = Trainer(spec, cell_classes)
     recorder = RunRecorder(spec, trainer.task, {r.name: r.parameters for r in trainer.runs})
     progress = ProgressLine(spec.steps, sys.stderr)

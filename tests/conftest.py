@@ -9,3 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+import torch  # noqa: E402
+
+# One thread, as the training processes use: small recurrent models gain nothing
+# from a second, and OpenMP busy-waiting on a loaded 2-core machine made steps
+# up to 30x slower.
+torch.set_num_threads(1)

@@ -11,8 +11,10 @@ def configure_training_process(threads: int | None = None) -> None:
     As gradients vanish, float32 values fall into the denormal range, where
     CPU arithmetic crawls (5-7x slower at T = 500): without this, training
     slows down exactly when the lesson appears. Values below ~1e-38 become 0.
-    Several training processes on few cores must each use one thread, or
-    OpenMP busy-waiting makes them 2.6-12x slower.
+    Small recurrent models gain nothing from a second thread, and when other
+    processes share the cores OpenMP busy-waiting makes each step 2.6-30x
+    slower (measured here: the CLI's 3-cell adding run went from 0.3 to 9.4
+    steps/s with one thread on a loaded 2-core machine), so callers pass 1.
     """
     torch.set_flush_denormal(True)
     if threads is not None:
