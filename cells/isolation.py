@@ -37,6 +37,8 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from types import ModuleType
 
+from .lifeline import exit_with_parent
+
 DEFAULT_IMPORT_TIMEOUT = 5.0   # seconds for importing one plugin
 DEFAULT_STEP_TIMEOUT = 5.0     # seconds for validating one cell
 START_TIMEOUT = 90.0           # starting the checker (importing torch) on a busy machine
@@ -183,16 +185,6 @@ def entry_point_jobs() -> list[Job]:
 # The checker process
 # ---------------------------------------------------------------------------
 
-def _exit_with_parent(parent_pid: int) -> None:
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent_pid:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _limit_memory() -> None:
     """Cap the address space so that a runaway allocation fails instead of swapping."""
     try:
@@ -210,7 +202,7 @@ def _limit_memory() -> None:
 
 def checker_main(connection, stderr_path: str, parent_pid: int) -> None:
     """Entry of the checker process: serve jobs until told to stop."""
-    _exit_with_parent(parent_pid)
+    exit_with_parent(parent_pid)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # a plugin's prints must not reach the caller's terminal
     errors = open(stderr_path, "a", buffering=1)  # noqa: SIM115 (lives as long as the process)

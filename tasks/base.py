@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -104,6 +105,30 @@ class ClassificationTask(Task):
     def metric(self, outputs: Tensor, batch: Batch) -> float:
         correct = (outputs.argmax(-1) == batch.targets).float() * batch.mask
         return float(correct.sum() / batch.mask.sum())
+
+
+class SymbolTask(ClassificationTask):
+    """A classification task over K random tokens, one-hot in and K classes out;
+    knowing nothing scores ln K and accuracy 1/K. Subclasses declare the
+    ``symbols`` option (K)."""
+
+    symbols: int
+
+    @property
+    def input_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def output_size(self) -> int:  # type: ignore[override]
+        return self.symbols
+
+    @property
+    def baseline_loss(self) -> float:
+        return math.log(self.symbols)
+
+    @property
+    def baseline_metric(self) -> float:
+        return 1.0 / self.symbols
 
 
 def last_step_mask(length: int, batch_size: int) -> Tensor:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch
 
-from .base import Batch, ClassificationTask, one_hot, option
+from .base import Batch, SymbolTask, one_hot, option
 
 
 @dataclass(frozen=True)
-class EchoTask(ClassificationTask):
+class EchoTask(SymbolTask):
     """Output at step t the token that came in at step t − d (K tokens, random).
     Steps before d carry no loss. Knowing nothing scores ln K, accuracy 1/K;
     a cell must hold a sliding window of d tokens."""
@@ -28,22 +27,6 @@ class EchoTask(ClassificationTask):
         if self.delay >= self.length:
             raise ValueError(
                 f"echo: delay must be shorter than the length (got {self.delay} >= {self.length})")
-
-    @property
-    def input_size(self) -> int:  # type: ignore[override]
-        return self.symbols
-
-    @property
-    def output_size(self) -> int:  # type: ignore[override]
-        return self.symbols
-
-    @property
-    def baseline_loss(self) -> float:
-        return math.log(self.symbols)
-
-    @property
-    def baseline_metric(self) -> float:
-        return 1.0 / self.symbols
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
         tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)

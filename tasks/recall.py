@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch
 
-from .base import Batch, ClassificationTask, last_step_mask, one_hot, option
+from .base import Batch, SymbolTask, last_step_mask, one_hot, option
 
 
 @dataclass(frozen=True)
-class RecallTask(ClassificationTask):
+class RecallTask(SymbolTask):
     """The first token (one of K) decides the answer; the T−1 tokens after it
     are distractors drawn from the same K. Classify at the last step. Knowing
     nothing scores ln K and accuracy 1/K. (The teaching notes' sentence whose
@@ -21,22 +20,6 @@ class RecallTask(ClassificationTask):
 
     name = "recall"
     description = "name the first token after T−1 distractors (cross-entropy at the last step)"
-
-    @property
-    def input_size(self) -> int:  # type: ignore[override]
-        return self.symbols
-
-    @property
-    def output_size(self) -> int:  # type: ignore[override]
-        return self.symbols
-
-    @property
-    def baseline_loss(self) -> float:
-        return math.log(self.symbols)
-
-    @property
-    def baseline_metric(self) -> float:
-        return 1.0 / self.symbols
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
         tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)

@@ -14,14 +14,12 @@ Messages (on the outbox): ``WorkerEvent`` and ``StepReport``.
 
 from __future__ import annotations
 
-import os
 import queue
-import threading
-import time
 import traceback
 
 import torch
 
+from cells.lifeline import exit_with_parent
 from cells.registry import CellSource, describe_error
 
 from .report import RUNNING, StepReport, WorkerEvent
@@ -30,18 +28,6 @@ from .runtime import configure_training_process
 from .spec import RunSpec
 
 POLL_SECONDS = 0.2
-
-
-def exit_with_parent(parent_pid: int) -> None:
-    """End this process if its parent disappears (no orphan trains forever)."""
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent_pid:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbox,
