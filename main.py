@@ -7,9 +7,10 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from cli import COMMANDS
-
-    if argv and argv[0] in COMMANDS:
+    # Window flags all start with "-"; anything else is a CLI command (the CLI
+    # reports unknown ones). Not importing cli here keeps torch's ~3 s import
+    # off the window's path to its splash screen.
+    if argv and not argv[0].startswith("-"):
         from cli import main as cli_main
         return cli_main(argv)
     from gui.app import main as gui_main

@@ -118,7 +118,7 @@ class ControlPanel(QWidget):
         self.init = QComboBox()
         self.init.addItems(INITS)
         self.init.setToolTip(self.tr("Initialisation of the recurrent weights"))
-        self.forget_bias = OptionalNumber(self.tr("forget bias"), 1.0, 1.0, -5.0, 5.0)
+        self.forget_bias = OptionalNumber(self.tr("bias"), 1.0, 1.0, -5.0, 5.0)
         self.forget_bias.setToolTip(self.tr("Summed forget-gate bias of cells that have one "
                                             "(off: torch's default initialisation)"))
         self.seed = _spin(0, 2**31 - 1, 0, self.tr("Same seed, same batches, same numbers"))
@@ -130,7 +130,7 @@ class ControlPanel(QWidget):
         form.addRow(self.tr("Learning rate"), self.lr)
         form.addRow(self.tr("Clipping"), self.clip)
         form.addRow(self.tr("Init"), self.init)
-        form.addRow(self.tr("LSTM"), self.forget_bias)
+        form.addRow(self.tr("Forget gate"), self.forget_bias)
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.tr("Precision"), self.dtype)
         return group
@@ -185,9 +185,13 @@ class ControlPanel(QWidget):
         return widget
 
     def _option_values(self) -> dict:
+        """The task options that differ from their defaults (as the CLI writes them)."""
+        defaults = {f.name: f.default for f in TASKS[self.task.currentData()].options()}
         values = {}
         for name, widget in self._option_widgets.items():
-            values[name] = widget.isChecked() if isinstance(widget, QCheckBox) else widget.value()
+            value = widget.isChecked() if isinstance(widget, QCheckBox) else widget.value()
+            if value != defaults[name]:
+                values[name] = value
         return values
 
     def _update_sizes(self) -> None:

@@ -27,11 +27,13 @@ from training.spec import RunSpec
 
 from .controls import ControlPanel
 from .panels import GatesPanel, GradientHistoryPanel, GradientTimePanel, LossPanel, PlotPanel
+from .presets import Preset, load_presets
 from .run_files import export_data, export_plots
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .table import ComparisonTable
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
+FRAME_MS = 40  # the poll rate: no view needs to be drawn more often
 
 
 class MainWindow(QMainWindow):
@@ -172,6 +174,11 @@ class MainWindow(QMainWindow):
         run = self.menuBar().addMenu(self.tr("&Run"))
         for action in (self.start_action, self.step_action, self.reset_action):
             run.addAction(action)
+        presets = run.addMenu(self.tr("Presets"))
+        for number, preset in enumerate(load_presets(), start=1):
+            action = self._action(preset.title, f"Ctrl+{number}" if number < 10 else "",
+                                  preset.description, lambda _=False, p=preset: self.apply_preset(p))
+            presets.addAction(action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.controls_dock, self.table_dock):
             self.view_menu.addAction(dock.toggleViewAction())
@@ -231,6 +238,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(spec.task, spec.length))
         return True
 
+    def apply_preset(self, preset: Preset) -> None:
+        """Fill the controls; a running comparison keeps going until Reset."""
+        self.controls.set_spec(preset.spec.replace(plugins=self.controls.plugins))
+        self._on_spec_edited()
+        self.statusBar().showMessage(preset.description, 15_000)
+
     def _on_spec_edited(self) -> None:
         """Say so when the controls no longer describe the comparison on screen."""
         recorder = self.session.recorder
@@ -283,21 +296,25 @@ class MainWindow(QMainWindow):
 
     def _draw_due(self) -> None:
         """Draw each stale view unless it drew less than its ``min_interval_ms``
-        ago: the lesson curves follow every step, the slower-changing loss,
-        heatmaps and table at a few hertz, so a frame stays cheap."""
+        ago, and at most one of the slower views per frame: the lesson curves
+        follow every step, the loss, heatmaps, gates and table take turns at a
+        few hertz, so no frame stalls the window."""
         now = time.monotonic() * 1000
-        waits = []
-        for view in list(self._stale):
+        waits, slow_drawn = [], False
+        for view in self.views:
+            if view not in self._stale:
+                continue
             wait = self._drawn_at.get(view, -1e9) + view.min_interval_ms - now
-            if wait <= 0:
+            if wait <= 0 and not (view.min_interval_ms and slow_drawn):
                 view.show_run(self.session.recorder)
                 self._drawn_at[view] = now
                 self._stale.discard(view)
+                slow_drawn = slow_drawn or bool(view.min_interval_ms)
             else:
-                waits.append(wait)
+                waits.append(max(wait, FRAME_MS))
         self._update_status()
         if waits and not self._frame.isActive():
-            self._frame.start(max(1, round(min(waits))))
+            self._frame.start(round(min(waits)))
 
     def _update_status(self) -> None:
         recorder = self.session.recorder

@@ -62,7 +62,7 @@ def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
     for side in ("bottom", "left"):
         plot.getAxis(side).setTickFont(tick_font)
         plot.getAxis(side).enableAutoSIPrefix(False)  # "200 (m…)" reads badly on a slide
-    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.showGrid(x=False, y=False)
 
 
 def make_live(plot: pg.PlotItem) -> None:

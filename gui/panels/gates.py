@@ -17,7 +17,7 @@ class GatesPanel(PlotPanel):
     keeping its memory, or the GRU's update gate deciding what to overwrite."""
 
     export_name = "gates"
-    min_interval_ms = 100
+    min_interval_ms = 250
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

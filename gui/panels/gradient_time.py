@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QWidget
 
 from training.recorder import CellHistory, RunRecorder
 
@@ -52,6 +54,8 @@ class GradientTimePanel(PlotPanel):
         self.plot.addItem(self.zero_line)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self._recorder: RunRecorder | None = None
+        self._range: tuple | None = None
+        self.plot.disableAutoRange()
         self._on_series_changed()
 
     @property
@@ -77,9 +81,25 @@ class GradientTimePanel(PlotPanel):
     def _curves_for(self, name: str) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
         if name not in self.curves:
             faint = self.plot.plot(pen=cell_pen(name, strong=False))
+            # step 1 never changes: keep it as a pixmap instead of redrawing its lines
+            faint.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             strong = self.plot.plot(pen=cell_pen(name), name=name)
             self.curves[name] = (faint, strong)
         return self.curves[name]
+
+    def _fit_range(self, arrays: list[np.ndarray], floor: float) -> None:
+        """Whole decades on y and 1..T on x, changed only when the data leave
+        them: axes that keep their range are not redrawn every frame."""
+        if not arrays:
+            return
+        logs = np.log10(np.concatenate([floored(a, floor) for a in arrays]))
+        wanted = (1, max(len(a) for a in arrays), math.floor(logs.min()), math.ceil(logs.max()))
+        if wanted[3] <= wanted[2]:
+            wanted = (*wanted[:3], wanted[2] + 1)
+        if wanted != self._range:
+            self._range = wanted
+            self.plot.setXRange(wanted[0], wanted[1], padding=0.02)
+            self.plot.setYRange(wanted[2], wanted[3], padding=0.02)
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         self._recorder = recorder
@@ -101,6 +121,7 @@ class GradientTimePanel(PlotPanel):
                     curve.setData([], [])
                 else:
                     curve.setData(np.arange(1, len(values) + 1), floored(values, floor))
+        self._fit_range(arrays, floor)
         has_zero = any((a <= 0).any() for a in arrays)
         self.zero_line.setVisible(has_zero)
         if has_zero:

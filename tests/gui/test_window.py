@@ -75,3 +75,14 @@ def test_reset_clears_plots_table_and_workers(qtbot, make_window):
     assert not window.gradient_time.curves and not window.loss.loss_curves
     assert not window.gradient_history.images
     qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
+
+
+def test_presets_fill_the_controls(make_window):
+    from gui.presets import load_presets
+
+    window = make_window(small_spec(CELLS))
+    presets = load_presets()
+    assert len(presets) >= 3
+    for preset in presets:
+        window.apply_preset(preset)
+        assert window.controls.spec() == preset.spec.replace(plugins=window.controls.plugins)
