@@ -39,6 +39,7 @@ class CellChecklist(QListWidget):
         self.itemChanged.connect(lambda _: self.selection_changed.emit())
         self.setToolTip(self.tr("Tick the cells to train side by side"))
         self.setWordWrap(True)
+        self.setMinimumHeight(self.fontMetrics().height() * 7)  # six cells without scrolling
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_cell_records(self, records: list[CellRecord]) -> None:

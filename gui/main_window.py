@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
+        self._shown_once = False
         self._stale: set = set()  # views with news they have not drawn yet
         self._drawn_at: dict = {}
         self._frame = QTimer(self, singleShot=True)
@@ -108,18 +109,22 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_panel_dock(self, title: str, widget: QWidget) -> QDockWidget:
-        """Add a panel (e.g. the plugins panel) as a tab beside the comparison table."""
-        dock = self._dock(title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
+        """Add a panel (e.g. the plugins panel) as a tab beside the comparison
+        table; it scrolls rather than making the bottom docks taller."""
+        scroll = QScrollArea()
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        dock = self._dock(title, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.table_dock, dock)
         self.table_dock.raise_()
-        self._keep_table_compact()
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
     def _keep_table_compact(self) -> None:
         """The bottom docks take a header and three rows; the plots get the rest."""
-        title_bar = self.fontMetrics().height() + 12
-        self.resizeDocks([self.table_dock], [self.table.compact_height() + title_bar],
+        bar = self.fontMetrics().height() + 14  # a dock's title bar, or its tab
+        tabs = bar if self.tabifiedDockWidgets(self.table_dock) else 0
+        self.resizeDocks([self.table_dock], [self.table.compact_height() + bar + tabs],
                          Qt.Orientation.Vertical)
 
     def add_menu(self, title: str, actions: list[QAction]) -> None:
@@ -378,6 +383,13 @@ class MainWindow(QMainWindow):
             work()
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, self.tr("GateLab"), str(error))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Docks get their sizes only once the window is laid out."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._keep_table_compact)
 
     # ---- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -26,12 +26,12 @@ class GatesPanel(PlotPanel):
         self.selector.currentIndexChanged.connect(self._on_cell_chosen)
         self.header.addWidget(self.selector)
         self.plot = self.canvas.addPlot()
-        self.title.setText(self.tr("Gates of one cell: mean activation at the newest step"))
+        self.title.setText(self.tr("Gates: mean activation (newest step)"))
         style_plot(self.plot, "", self.tr("time step t"), self.tr("mean activation"))
         self.plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
         self.plot.setYRange(0, 1)
         make_live(self.plot)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.legend = self.plot.addLegend(offset=(-10, 5), colCount=3)  # one row along the top
         style_legend(self.legend)
         self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text)

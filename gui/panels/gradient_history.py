@@ -31,8 +31,8 @@ class GradientHistoryPanel(PlotPanel):
         self.colour_bar: pg.ColorBarItem | None = None
         self._rows: dict[str, dict[int, tuple[np.ndarray, float]]] = {}
         self._recorder: RunRecorder | None = None
-        self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ over training "
-                                   "(one row per training step, dark = vanished)"))
+        self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step "
+                                   "(dark: vanished)"))
 
     def _build(self, names: list[str]) -> None:
         """(Re)create one heatmap per cell; only when the set of cells changes."""
@@ -45,6 +45,7 @@ class GradientHistoryPanel(PlotPanel):
                                           **{"font-size": f"{THEME.font_size()}pt",
                                              "font-weight": "bold"})
             plot.showGrid(x=False, y=False)
+            plot.getAxis("left").setStyle(maxTickLevel=0)  # a few step labels, not a crowd
             if row < len(names) - 1:
                 plot.getAxis("bottom").setStyle(showValues=False)
             if row:

@@ -45,7 +45,8 @@ class GradientTimePanel(PlotPanel):
         self.plot = self.canvas.addPlot()
         self.plot.setLogMode(y=True)
         make_live(self.plot)
-        self.legend = self.plot.addLegend(offset=(10, 10))  # top left: vanished curves lie low
+        # bottom right: all curves meet near 1 at t = T, the vanished ones lie low on the left
+        self.legend = self.plot.addLegend(offset=(-10, -10), colCount=4)
         style_legend(self.legend)
         self.zero_line = pg.InfiniteLine(
             angle=0, pen=baseline_pen(), label=self.tr("exact 0 (below float precision)"),
@@ -64,17 +65,16 @@ class GradientTimePanel(PlotPanel):
 
     def _on_series_changed(self) -> None:
         symbol = {"h": "h", "c": "c", "x": "x"}[self.series]
-        self.title.setText(self.tr("Gradient through time ‖∂ℓ/∂{0}ₜ‖ (faint: step 1, strong: "
-                                   "newest step)").format(symbol))
+        self.title.setText(self.tr("Gradient through time ‖∂ℓ/∂{0}ₜ‖").format(symbol))
         style_plot(self.plot, "", self.tr("time step t"),
-                   self.tr("‖∂ℓ/∂{0}<sub>t</sub>‖ (log scale)").format(symbol))
+                   self.tr("‖∂ℓ/∂{0}<sub>t</sub>‖").format(symbol))
         self.caption.setText({
-            "h": self.tr("Look for: the RNN's curve falls by orders of magnitude towards t = 1 "
-                         "(the gradient vanishes), while LSTM and GRU learn to keep it up."),
-            "c": self.tr("Look for: the LSTM's cell state carries the gradient back almost "
-                         "unchanged when its forget gate stays near 1. Cells without cₜ show nothing."),
-            "x": self.tr("Look for: how much each input xₜ still moves the loss. The early marked "
-                         "numbers can only be learned if this stays above 0."),
+            "h": self.tr("Faint: step 1, strong: newest. The RNN's gradient falls by orders of "
+                         "magnitude towards t = 1; LSTM and GRU learn to keep theirs up."),
+            "c": self.tr("Faint: step 1, strong: newest. The LSTM's cell state carries the gradient "
+                         "back almost unchanged while its forget gate stays near 1."),
+            "x": self.tr("Faint: step 1, strong: newest. How much each input xₜ still moves the "
+                         "loss: early inputs are learned only if this stays above 0."),
         }[self.series])
         self.show_run(self._recorder)
 

@@ -31,7 +31,7 @@ class LossPanel(PlotPanel):
         self.metric_plot.setXLink(self.loss_plot)
         make_live(self.loss_plot)
         make_live(self.metric_plot)
-        self.legend = self.loss_plot.addLegend(offset=(-10, 10))
+        self.legend = self.loss_plot.addLegend(offset=(-10, 5), colCount=4)
         style_legend(self.legend)
         label = {"position": 0.08, "color": BASELINE_COLOUR, "anchors": [(0, 1), (0, 1)]}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
@@ -41,11 +41,11 @@ class LossPanel(PlotPanel):
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self._task_key: tuple | None = None
-        self._label_plots("", "")
+        self._label_plots("")
 
-    def _label_plots(self, task_name: str, metric_name: str) -> None:
+    def _label_plots(self, metric_name: str) -> None:
         short_metric = metric_name.split(" (")[0] or self.tr("metric")
-        self.title.setText(self.tr("Loss and {0} {1} (dashed: chance)").format(short_metric, task_name))
+        self.title.setText(self.tr("Loss and {0} (dashed: chance)").format(short_metric))
         self.title.setToolTip(metric_name)
         style_plot(self.loss_plot, "", "", self.tr("loss"))
         style_plot(self.metric_plot, "", self.tr("training step"), short_metric)
@@ -75,7 +75,7 @@ class LossPanel(PlotPanel):
         if key == self._task_key:
             return
         self._task_key = key
-        self._label_plots(self.tr("— {0}, T = {1}").format(task.name, task.length), task.metric_name)
+        self._label_plots(task.metric_name)
         self.loss_baseline.setPos(task.baseline_loss)
         self.loss_baseline.label.setFormat(self.tr("chance {0:.3g}").format(task.baseline_loss))
         self.metric_baseline.setPos(task.baseline_metric)
