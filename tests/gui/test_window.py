@@ -86,3 +86,17 @@ def test_presets_fill_the_controls(make_window):
     for preset in presets:
         window.apply_preset(preset)
         assert window.controls.spec() == preset.spec.replace(plugins=window.controls.plugins)
+
+
+def test_a_broken_plugin_is_listed_greyed_out_with_its_reason(make_window):
+    from cells.registry import BROKEN, CellRecord
+
+    window = make_window(small_spec(CELLS))
+    records = window.controls.cells.records + [
+        CellRecord(name="Bad", origin="bad.py", status=BROKEN, reason="SyntaxError: invalid syntax",
+                   file="bad.py", line=3)]
+    window.set_cell_records(records)
+    item = window.controls.cells.item(len(records) - 1)
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "SyntaxError: invalid syntax" in item.text() and "bad.py:3" in item.toolTip()
+    assert window.controls.cells.checked_names() == list(CELLS)
