@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSplitter,
@@ -26,14 +22,14 @@ from training.recorder import RunRecorder
 from training.spec import RunSpec
 
 from .controls import ControlPanel
+from .file_dialogs import RunFileDialogs
 from .panels import GatesPanel, GradientHistoryPanel, GradientTimePanel, LossPanel, PlotPanel
 from .presets import Preset, load_presets
-from .run_files import export_data, export_plots
+from .redraw import RedrawScheduler
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .table import ComparisonTable
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
-FRAME_MS = 40  # the poll rate: no view needs to be drawn more often
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +47,7 @@ class MainWindow(QMainWindow):
         self.loss = LossPanel()
         self.gates = GatesPanel()
         self.table = ComparisonTable()
+        self.file_dialogs = RunFileDialogs(self)
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -58,10 +55,8 @@ class MainWindow(QMainWindow):
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
         self._shown_once = False
-        self._stale: set = set()  # views with news they have not drawn yet
-        self._drawn_at: dict = {}
-        self._frame = QTimer(self, singleShot=True)
-        self._frame.timeout.connect(self._draw_due)
+        self.redraws = RedrawScheduler(self.views, lambda: self.session.recorder,
+                                       self._update_status, self)
         self.session.data_changed.connect(self._on_data_changed)
         self.session.state_changed.connect(self._on_state_changed)
         self.session.cell_failed.connect(self._on_cell_failed)
@@ -158,17 +153,17 @@ class MainWindow(QMainWindow):
                                                  "Start uses the current settings"), self.reset)
         self.open_action = self._action(self.tr("Open run…"), QKeySequence.StandardKey.Open,
                                         self.tr("Open a saved comparison with every plot"),
-                                        self.open_run_dialog)
+                                        self.file_dialogs.open_run)
         self.save_action = self._action(self.tr("Save run…"), QKeySequence.StandardKey.Save,
                                         self.tr("Save this comparison (JSON, CSV, NPZ)"),
-                                        self.save_run_dialog)
+                                        self.file_dialogs.save_run)
         self.export_plots_action = self._action(
             self.tr("Export plots as PNG…"), "Ctrl+E",
-            self.tr("Write every plot as a PNG at a chosen width"), self.export_plots_dialog)
+            self.tr("Write every plot as a PNG at a chosen width"), self.file_dialogs.export_plots)
         self.export_data_action = self._action(
             self.tr("Export data as CSV/NPZ…"), "Ctrl+Shift+E",
             self.tr("Write the metrics (CSV) and gradients (NPZ) in the CLI's formats"),
-            self.export_data_dialog)
+            self.file_dialogs.export_data)
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                         self.tr("Stop training and close GateLab"), self.close)
 
@@ -286,40 +281,13 @@ class MainWindow(QMainWindow):
 
     def redraw(self) -> None:
         """Update every view from the recorder now (opening, resetting, tests)."""
-        recorder = self.session.recorder
-        for view in self.views:
-            view.show_run(recorder)
-        self._stale.clear()
-        self._update_status()
+        self.redraws.draw_all()
 
     def _on_data_changed(self) -> None:
         if self.session.recorder is None or self.session.state == LOADED:
-            self.redraw()
-            return
-        self._stale.update(self.views)
-        self._draw_due()
-
-    def _draw_due(self) -> None:
-        """Draw each stale view unless it drew less than its ``min_interval_ms``
-        ago, and at most one of the slower views per frame: the lesson curves
-        follow every step, the loss, heatmaps, gates and table take turns at a
-        few hertz, so no frame stalls the window."""
-        now = time.monotonic() * 1000
-        waits, slow_drawn = [], False
-        for view in self.views:
-            if view not in self._stale:
-                continue
-            wait = self._drawn_at.get(view, -1e9) + view.min_interval_ms - now
-            if wait <= 0 and not (view.min_interval_ms and slow_drawn):
-                view.show_run(self.session.recorder)
-                self._drawn_at[view] = now
-                self._stale.discard(view)
-                slow_drawn = slow_drawn or bool(view.min_interval_ms)
-            else:
-                waits.append(max(wait, FRAME_MS))
-        self._update_status()
-        if waits and not self._frame.isActive():
-            self._frame.start(round(min(waits)))
+            self.redraws.draw_all()
+        else:
+            self.redraws.news()
 
     def _update_status(self) -> None:
         recorder = self.session.recorder
@@ -336,53 +304,12 @@ class MainWindow(QMainWindow):
                                  if speeds else "")
 
     # ---- files ------------------------------------------------------------------
-    def _choose_folder(self, title: str) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, title)
-        return Path(folder) if folder else None
-
-    def _report_written(self, paths: list[Path]) -> None:
-        self.statusBar().showMessage(self.tr("Wrote {0}").format(", ".join(str(p) for p in paths)), 10_000)
-
-    def save_run_dialog(self) -> None:
-        folder = self._choose_folder(self.tr("Save run into folder"))
-        if folder and self.session.recorder:
-            self._guarded(lambda: self._report_written(self.session.recorder.save(folder)))
-
-    def open_run_dialog(self) -> None:
-        folder = self._choose_folder(self.tr("Open a saved run"))
-        if folder:
-            self._guarded(lambda: self.open_run(folder))
-
     def open_run(self, folder: Path) -> None:
         """Show a saved comparison; raises ValueError if ``folder`` holds none."""
         recorder = RunRecorder.load(folder)
         self.controls.set_spec(recorder.spec)
         self.session.load(recorder)
         self.setWindowTitle(self.tr("GateLab — {0}").format(folder.name))
-
-    def export_plots_dialog(self) -> None:
-        folder = self._choose_folder(self.tr("Export plots into folder"))
-        if not folder:
-            return
-        width, ok = QInputDialog.getInt(self, self.tr("PNG width"), self.tr("Width in pixels:"),
-                                        1600, 200, 8000, 100)
-        if ok:
-            self._guarded(lambda: self._report_written(export_plots(self.panels, folder, width)))
-
-    def export_data_dialog(self) -> None:
-        if self.session.recorder is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export data"), "metrics.csv",
-                                              self.tr("CSV (*.csv)"))
-        if path:
-            self._guarded(lambda: self._report_written(export_data(self.session.recorder, Path(path))))
-
-    def _guarded(self, work) -> None:
-        """Run a file operation; show a failure in words instead of raising."""
-        try:
-            work()
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, self.tr("GateLab"), str(error))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Docks get their sizes only once the window is laid out."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 from window_helpers import small_spec, wait_for_steps
 
-from gui.run_files import export_data, export_plots
-
 
 def plotted(window) -> dict[str, np.ndarray]:
     """Every array the data-backed plots show."""
@@ -22,7 +20,16 @@ def plotted(window) -> dict[str, np.ndarray]:
     return data
 
 
-def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path):
+def choose(monkeypatch, folder, file=None) -> None:
+    """Answer the file dialogs as a user would."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(file), ""))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (800, True))
+
+
+def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path, monkeypatch):
     # A run that ends by itself at step 6: every step is recorded (no decimation
     # yet), so the newest step on screen is also the newest one in the files.
     window = make_window(small_spec(("RNN", "LSTM")).replace(steps=6))
@@ -31,9 +38,10 @@ def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: window.session.state == "finished", timeout=10_000)
     shown = plotted(window)
     table = [window.table.item(r, c).text() for r in range(2) for c in (0, 1, 2, 4, 5)]
-    window.session.recorder.save(tmp_path / "run")
+    choose(monkeypatch, tmp_path / "run")
+    window.file_dialogs.save_run()
     window.reset()
-    window.open_run(tmp_path / "run")
+    window.file_dialogs.open_run()
     assert window.session.state == "loaded"
     reopened = plotted(window)
     assert shown.keys() == reopened.keys()
@@ -41,9 +49,12 @@ def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path):
         np.testing.assert_array_equal(shown[key], reopened[key], err_msg=key)
     assert [window.table.item(r, c).text() for r in range(2) for c in (0, 1, 2, 4, 5)] == table
 
-    written = export_plots(window.panels, tmp_path / "png", 800)
+    choose(monkeypatch, tmp_path / "png", tmp_path / "data.csv")
+    window.file_dialogs.export_plots()
+    window.file_dialogs.export_data()
+    written = sorted((tmp_path / "png").iterdir())
     assert len(written) == 4 and all(p.stat().st_size > 0 for p in written)
-    csv_path, npz_path = export_data(window.session.recorder, tmp_path / "data.csv")
+    csv_path, npz_path = tmp_path / "data.csv", tmp_path / "data.npz"
     assert csv_path.read_text().startswith("step,cell,loss")
     with np.load(npz_path) as arrays:
         assert arrays["RNN"].shape[1] == 10

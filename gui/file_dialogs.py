@@ -1,0 +1,74 @@
+"""The dialogs behind Save run, Open run and the two exports.
+
+Failures (unwritable folder, not a saved run) are shown in words, never raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+
+from .run_files import export_data, export_plots
+
+DEFAULT_PNG_WIDTH = 1600
+
+
+class RunFileDialogs:
+    """Asks where, then writes or reads; ``window`` provides ``session``,
+    ``panels`` and ``open_run(folder)``."""
+
+    def __init__(self, window: QMainWindow):
+        self.window = window
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("RunFileDialogs", text)
+
+    def save_run(self) -> None:
+        recorder = self.window.session.recorder
+        folder = self._choose_folder(self.tr("Save run into folder"))
+        if folder and recorder:
+            self._guarded(lambda: recorder.save(folder))
+
+    def open_run(self) -> None:
+        folder = self._choose_folder(self.tr("Open a saved run"))
+        if folder:
+            self._guarded(lambda: self._open(folder))
+
+    def _open(self, folder: Path) -> list[Path]:
+        self.window.open_run(folder)
+        return [folder]
+
+    def export_plots(self) -> None:
+        folder = self._choose_folder(self.tr("Export plots into folder"))
+        if not folder:
+            return
+        width, ok = QInputDialog.getInt(self.window, self.tr("PNG width"), self.tr("Width in pixels:"),
+                                        DEFAULT_PNG_WIDTH, 200, 8000, 100)
+        if ok:
+            self._guarded(lambda: export_plots(self.window.panels, folder, width))
+
+    def export_data(self) -> None:
+        recorder = self.window.session.recorder
+        if recorder is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"), "metrics.csv",
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            self._guarded(lambda: export_data(recorder, Path(path)))
+
+    def _choose_folder(self, title: str) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self.window, title)
+        return Path(folder) if folder else None
+
+    def _guarded(self, work: Callable[[], list[Path]]) -> None:
+        """Run a file operation; report what it wrote, or why it failed."""
+        try:
+            paths = work()
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self.window, self.tr("GateLab"), str(error))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Done: {0}").format(", ".join(str(p) for p in paths)), 10_000)
