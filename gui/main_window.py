@@ -230,11 +230,11 @@ class MainWindow(QMainWindow):
     def _start(self, running: bool) -> bool:
         try:
             spec = self.controls.spec()
-        except ValueError as error:
+            self.session.start(spec, self.controls.cells.sources(), running=running)
+        except ValueError as error:  # e.g. an echo delay longer than the sequence
             self.statusBar().showMessage(self.tr("Cannot start: {0}").format(error))
             return False
         self.controls.show_notice("")
-        self.session.start(spec, self.controls.cells.sources(), running=running)
         self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(spec.task, spec.length))
         return True
 

@@ -58,9 +58,11 @@ class TrainingSession(QObject):
 
     # ---- lifecycle -------------------------------------------------------------
     def start(self, spec: RunSpec, sources: dict[str, CellSource], running: bool = True) -> None:
-        """Stop whatever runs, then spawn fresh workers for ``spec``."""
+        """Stop whatever runs, then spawn fresh workers for ``spec``; raises
+        ValueError (before stopping anything) if the task cannot be built."""
+        task = build_task(spec)
         self.stop()
-        self.recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+        self.recorder = RunRecorder(spec, task, {name: 0 for name in spec.cells})
         self.supervisor = RunSupervisor(spec, sources, step_timeout=self.step_timeout)
         self.supervisor.start(running=running)
         for handle in self.supervisor.workers.values():

@@ -57,9 +57,7 @@ class GradientHistoryPanel(PlotPanel):
             self.colour_bar = pg.ColorBarItem(colorMap=self.colour_map, interactive=False, width=18)
             self.colour_bar.setImageItem(list(self.images.values()))
             self.canvas.addItem(self.colour_bar, row=0, col=1, rowspan=len(names))
-            self.colour_bar.getAxis("right").setLabel(
-                self.tr("log<sub>10</sub> ‖∂ℓ/∂h<sub>t</sub>‖"),
-                **{"font-size": f"{THEME.font_size(0.9)}pt"})
+            # no axis label: it collides with the tick values; the title says log10 ‖∂ℓ/∂h_t‖
         else:
             self.colour_bar = None
 

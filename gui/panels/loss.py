@@ -64,8 +64,8 @@ class LossPanel(PlotPanel):
         self.metric_baseline.setVisible(recorder is not None)
         for name, history in cells.items():
             if name not in self.loss_curves:
-                self.loss_curves[name] = self.loss_plot.plot(pen=cell_pen(name), name=name)
-                self.metric_curves[name] = self.metric_plot.plot(pen=cell_pen(name))
+                self.loss_curves[name] = self.loss_plot.plot(pen=cell_pen(name), name=name, antialias=False)
+                self.metric_curves[name] = self.metric_plot.plot(pen=cell_pen(name), antialias=False)
             self.loss_curves[name].setData(*_finite(*history.series("loss")))
             self.metric_curves[name].setData(*_finite(*history.series("metric")))
 
