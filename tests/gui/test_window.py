@@ -100,3 +100,18 @@ def test_a_broken_plugin_is_listed_greyed_out_with_its_reason(make_window):
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
     assert "SyntaxError: invalid syntax" in item.text() and "bad.py:3" in item.toolTip()
     assert window.controls.cells.checked_names() == list(CELLS)
+
+
+def test_a_change_that_needs_new_models_asks_for_reset(make_window):
+    from training.recorder import RunRecorder
+    from training.run import build_task
+
+    spec = small_spec(CELLS)
+    window = make_window(spec)
+    window.session.load(RunRecorder(spec, build_task(spec), {name: 0 for name in CELLS}))
+    window.controls.lr.set_value(0.001)  # applies live: no notice
+    assert window.controls.notice.isHidden()
+    window.controls.hidden.setValue(16)
+    assert not window.controls.notice.isHidden() and "hidden" in window.controls.notice.text()
+    window.reset()
+    assert window.controls.notice.isHidden()
