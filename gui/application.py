@@ -71,13 +71,14 @@ def run_window(args: argparse.Namespace) -> int:
     window.add_menu(QCoreApplication.translate("Window", "&Plugins"),
                     [panel.new_cell_action, panel.open_folder_action, panel.reload_action,
                      panel.traceback_action])
-    pending = {"start": args.start}
+    pending = {"ticks": True, "start": args.start}
 
     def records_changed(records: list) -> None:
-        """Built-ins come at once, plugins when checked: start as soon as the
-        requested cells are all there."""
+        """Built-ins come at once, plugins when checked: tick the requested
+        cells (once: later reloads keep the user's ticks) and start as soon as
+        they are all there."""
         window.set_cell_records(records)
-        if not unknown_cells(spec, records):
+        if not unknown_cells(spec, records) and pending.pop("ticks", False):
             window.controls.cells.set_checked(spec.cells)
             if pending.pop("start", False):
                 window.start_or_pause()
