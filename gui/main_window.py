@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         dock = self._dock(title, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.table_dock, dock)
         self.table_dock.raise_()
-        self.view_menu.addAction(dock.toggleViewAction())
+        self._add_view_toggle(dock)
         return dock
 
     def _keep_table_compact(self) -> None:
@@ -151,10 +151,10 @@ class MainWindow(QMainWindow):
         self.reset_action = self._action(self.tr("Reset"), Qt.Key.Key_R,
                                          self.tr("Stop the workers and clear the plots; the next "
                                                  "Start uses the current settings"), self.reset)
-        self.open_action = self._action(self.tr("Open run…"), QKeySequence.StandardKey.Open,
+        self.open_action = self._action(self.tr("Open run…"), "Ctrl+O",
                                         self.tr("Open a saved comparison with every plot"),
                                         self.file_dialogs.open_run)
-        self.save_action = self._action(self.tr("Save run…"), QKeySequence.StandardKey.Save,
+        self.save_action = self._action(self.tr("Save run…"), "Ctrl+S",
                                         self.tr("Save this comparison (JSON, CSV, NPZ)"),
                                         self.file_dialogs.save_run)
         self.export_plots_action = self._action(
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
             self.tr("Export data as CSV/NPZ…"), "Ctrl+Shift+E",
             self.tr("Write the metrics (CSV) and gradients (NPZ) in the CLI's formats"),
             self.file_dialogs.export_data)
-        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
+        self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q",
                                         self.tr("Stop training and close GateLab"), self.close)
 
         files = self.menuBar().addMenu(self.tr("&File"))
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             presets.addAction(action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.controls_dock, self.table_dock):
-            self.view_menu.addAction(dock.toggleViewAction())
+            self._add_view_toggle(dock)
 
         toolbar = QToolBar(self.tr("Run"))
         toolbar.setObjectName("run toolbar")
@@ -194,6 +194,14 @@ class MainWindow(QMainWindow):
                        self.export_data_action):
             toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _add_view_toggle(self, dock: QDockWidget) -> None:
+        """Show/hide a dock from the View menu, with F2, F3, … as shortcuts."""
+        action = dock.toggleViewAction()
+        action.setShortcut(QKeySequence(f"F{2 + len(self.view_menu.actions())}"))
+        action.setToolTip(self.tr("Show or hide {0} ({1})").format(
+            dock.windowTitle(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.view_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         self.state_label = QLabel()

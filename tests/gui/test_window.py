@@ -16,8 +16,17 @@ def test_window_opens_ready_with_every_cell_listed(make_window):
     assert window.controls.cells.checked_names() == list(CELLS)
     assert window.session.state == "idle"
     assert window.table.rowCount() == 0
-    for action in (window.start_action, window.step_action, window.reset_action):
-        assert not action.shortcut().isEmpty() and action.toolTip()
+    def actions(menu):
+        for action in menu.actions():
+            if action.menu():
+                yield from actions(action.menu())
+            elif not action.isSeparator():
+                yield action
+
+    every = [a for top in window.menuBar().actions() for a in actions(top.menu())]
+    assert len(every) >= 12
+    for action in every:
+        assert not action.shortcut().isEmpty() and action.toolTip(), action.text()
 
 
 def test_start_fills_every_plot_for_every_cell(qtbot, make_window):
