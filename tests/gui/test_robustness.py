@@ -30,7 +30,9 @@ def test_reset_stops_a_hanging_cell_within_two_seconds(qtbot, make_window, tmp_p
     started = time.monotonic()
     window.reset()
     qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
-    assert time.monotonic() - started < 2.0
+    elapsed = time.monotonic() - started
+    print(f"reset stopped the hung worker in {elapsed:.2f} s")
+    assert elapsed < 2.0
 
 
 def test_closing_mid_run_leaves_no_child_process(qtbot, make_window):
