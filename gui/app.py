@@ -8,6 +8,7 @@ window scriptable for documentation and tests.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -80,6 +81,19 @@ def initial_spec(args: argparse.Namespace):
         raise FlagError(str(error)) from None
 
 
+def choose_platform(args: argparse.Namespace) -> None:
+    """Pick Qt's platform before Qt starts, or say in one line why a window
+    cannot open (without a display Qt aborts the process with a core dump)."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if args.screenshot is not None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+            return
+        raise FlagError("no display found: run GateLab in a desktop session, or use the headless "
+                        "commands (python main.py run --help)")
+
+
 def main(argv: list[str]) -> int:
     """Open the window; returns the process exit status."""
     try:
@@ -88,6 +102,8 @@ def main(argv: list[str]) -> int:
             raise FlagError("--quit-after must not be negative")
         if args.scale <= 0:
             raise FlagError("--scale must be positive")
+        if not args.install_launcher:
+            choose_platform(args)
     except FlagError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2

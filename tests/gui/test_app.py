@@ -38,3 +38,24 @@ def test_install_launcher_writes_a_desktop_entry_for_this_checkout(tmp_path):
     assert path.name == "gatelab.desktop" and os.access(path, os.X_OK)
     assert f"Exec={sys.executable} {ROOT / 'main.py'}" in text
     assert f"Icon={ROOT / 'assets' / 'gatelab.png'}" in text and (ROOT / "assets/gatelab.png").is_file()
+
+
+def test_without_a_display_the_window_says_so_instead_of_aborting():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("main.py: error: no display found: run GateLab in a desktop "
+                                     "session, or use the headless commands (python main.py run --help)")
+
+
+def test_a_screenshot_needs_no_display(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    shot = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, "main.py", "--cells", "RNN", "--screenshot", str(shot),
+                             "--quit-after", "1"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 10_000
