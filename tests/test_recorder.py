@@ -32,6 +32,12 @@ def test_save_and_load_keep_every_series(recorder, tmp_path):
             np.testing.assert_array_equal(loaded_steps, steps)
             np.testing.assert_allclose(loaded_matrix, matrix)
         np.testing.assert_allclose(other.first_gradients["h"], history.first_gradients["h"])
+        assert set(other.latest.gradients) == set(history.latest.gradients)
+        for key, values in history.latest.gradients.items():
+            np.testing.assert_allclose(other.latest.gradients[key], values)
+        assert set(other.latest.gates) == set(history.latest.gates) != set()
+        for key, values in history.latest.gates.items():
+            np.testing.assert_allclose(other.latest.gates[key], values)
         assert other.status == history.status == "done"
         assert other.steps == 5
 

@@ -122,7 +122,9 @@ class RunRecorder:
 
     def gradient_arrays(self) -> dict[str, np.ndarray]:
         """npz content: "steps"; NAME -> [records, T] top-layer ‖∂ℓ/∂h_t‖;
-        NAME/KEY for the other series; NAME/steps and NAME/first per cell."""
+        NAME/KEY for the other series; per cell NAME/steps, and the profiles
+        of the first and the newest step (NAME/first/KEY, NAME/latest/KEY)
+        and the newest gate means (NAME/gates/GATE)."""
         arrays: dict[str, np.ndarray] = {}
         longest: list[int] = []
         for name, history in self.cells.items():
@@ -135,6 +137,11 @@ class RunRecorder:
                 arrays[name if key == "h" else f"{name}/{key}"] = matrix
             for key, values in history.first_gradients.items():
                 arrays[f"{name}/first/{key}"] = values
+            if history.latest is not None:
+                for key, values in history.latest.gradients.items():
+                    arrays[f"{name}/latest/{key}"] = values
+                for key, values in history.latest.gates.items():
+                    arrays[f"{name}/gates/{key}"] = values
         arrays["steps"] = np.array(longest, dtype=np.int64)
         return arrays
 
@@ -190,6 +197,8 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict],
         last = rows[-1]
         history.latest = StepReport(history.name, info["steps"], last["loss"], last["metric"],
                                     last["grad_norm"], last["seconds"],
+                                    gradients=_saved_profiles(arrays, history.name, "latest"),
+                                    gates=_saved_profiles(arrays, history.name, "gates"),
                                     status=info["status"], message=info["message"])
 
 
@@ -199,13 +208,17 @@ def _restore_gradients(history: CellHistory, name: str, arrays: dict[str, np.nda
     prefix = f"{name}/"
     for key, value in arrays.items():
         rest = key[len(prefix):]
-        if key.startswith(prefix) and rest not in ("steps",) and not rest.startswith("first/"):
+        if key.startswith(prefix) and rest != "steps" and "/" not in rest:
             series[rest] = value
-        elif key.startswith(prefix + "first/"):
-            history.first_gradients[rest[len("first/"):]] = value
+    history.first_gradients = _saved_profiles(arrays, name, "first")
     history.gradients.steps = steps
     history.gradients.items = [{k: v[i] for k, v in series.items() if len(v) > i}
                                for i in range(len(steps))]
+
+
+def _saved_profiles(arrays: dict[str, np.ndarray], name: str, group: str) -> dict[str, np.ndarray]:
+    prefix = f"{name}/{group}/"
+    return {key[len(prefix):]: value for key, value in arrays.items() if key.startswith(prefix)}
 
 
 def write_atomically(path: Path, writer) -> Path:
