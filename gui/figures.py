@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
+from PySide6.QtWidgets import QApplication
 
 from training.recorder import RunRecorder
 
@@ -22,33 +23,47 @@ from .plotting import (
     style_legend,
     style_plot,
 )
+from .theme import BASELINE_COLOUR
 
 FIGURE_WIDTH = 1400
+LAYOUT_SIZE = (1000, 600)  # laid out at this size, then scaled to the export width
+LABEL_STYLE = {"color": BASELINE_COLOUR, "fill": (255, 255, 255, 220)}  # readable over curves
 
 
-def _export(plot: pg.PlotItem, path: Path, width: int) -> Path:
+def _export(widget: pg.GraphicsLayoutWidget, plot: pg.PlotItem, path: Path, width: int) -> Path:
+    """Lay the figure out for real (an unshown widget clips titles and labels),
+    then export it scaled, so text and lines grow with the width (slides)."""
+    widget.show()
+    QApplication.processEvents()
     exporter = pg.exporters.ImageExporter(plot)
     exporter.parameters()["width"] = width
     exporter.export(str(path))
+    widget.close()
+    widget.deleteLater()
     return path
 
 
 def _new_plot() -> tuple[pg.GraphicsLayoutWidget, pg.PlotItem]:
     configure_pyqtgraph()
     widget = pg.GraphicsLayoutWidget()
-    widget.resize(FIGURE_WIDTH, 800)
+    widget.resize(*LAYOUT_SIZE)
     plot = widget.addPlot()
     return widget, plot
+
+
+def _legend(plot: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
+    legend = plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 230))
+    style_legend(legend)
+    return legend
 
 
 def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) -> Path:
     """‖∂ℓ/∂h_t‖ against t (log), per cell: first step faint, last step strong."""
     widget, plot = _new_plot()
-    style_plot(plot, "Gradient through time: ‖∂ℓ/∂h<sub>t</sub>‖ at the first and the last step",
+    style_plot(plot, "Gradient through time ‖∂ℓ/∂h<sub>t</sub>‖ (faint: step 1, strong: last step)",
                "time step t", "‖∂ℓ/∂h<sub>t</sub>‖ (log scale)")
     plot.setLogMode(y=True)
-    legend = plot.addLegend(offset=(10, 10))
-    style_legend(legend)
+    _legend(plot, (10, -10))
     curves = []
     for name, history in recorder.cells.items():
         first = history.first_gradients.get("h")
@@ -67,9 +82,9 @@ def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH
     if any((a <= 0).any() for a in arrays):
         line = pg.InfiniteLine(pos=np.log10(floor), angle=0, pen=baseline_pen(),
                                label="exact 0 (below float precision)",
-                               labelOpts={"position": 0.15, "color": "#555555"})
+                               labelOpts={"position": 0.15, **LABEL_STYLE})
         plot.addItem(line)
-    return _export(plot, path, width)
+    return _export(widget, plot, path, width)
 
 
 def loss_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) -> Path:
@@ -78,12 +93,11 @@ def loss_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) ->
     task = recorder.task
     style_plot(plot, f"Loss on the {task.name} task (T = {task.length})", "training step",
                "loss")
-    legend = plot.addLegend(offset=(-10, 10))
-    style_legend(legend)
+    _legend(plot, (-10, 10))
     for name, history in recorder.cells.items():
         steps, losses = history.series("loss")
         plot.plot(steps, losses, pen=cell_pen(name), name=name)
     plot.addItem(pg.InfiniteLine(pos=task.baseline_loss, angle=0, pen=baseline_pen(),
                                  label=f"chance baseline {task.baseline_loss:.3g}",
-                                 labelOpts={"position": 0.85, "color": "#555555"}))
-    return _export(plot, path, width)
+                                 labelOpts={"position": 0.85, **LABEL_STYLE}))
+    return _export(widget, plot, path, width)
