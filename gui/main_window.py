@@ -32,6 +32,11 @@ from .table import ComparisonTable
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
 
 
+def equations_by_name(records: list[CellRecord]) -> dict[str, str]:
+    """Each usable cell's update equations, shown beside its gates."""
+    return {r.name: r.cell_class.equations for r in records if r.cell_class is not None}
+
+
 class MainWindow(QMainWindow):
     """Train cells side by side and watch the gradient flow through time."""
 
@@ -46,6 +51,7 @@ class MainWindow(QMainWindow):
         self.gradient_history = GradientHistoryPanel()
         self.loss = LossPanel()
         self.gates = GatesPanel()
+        self.gates.set_equations(equations_by_name(records))
         self.table = ComparisonTable()
         self.file_dialogs = RunFileDialogs(self)
         self._build_layout()
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
     def set_cell_records(self, records: list[CellRecord]) -> None:
         """Refresh the cell checklist; a running comparison keeps its cells until Reset."""
         self.controls.set_cell_records(records)
+        self.gates.set_equations(equations_by_name(records))
 
     # ---- actions ------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot) -> QAction:

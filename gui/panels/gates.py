@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from training.recorder import RunRecorder
 
 from ..plotting import gate_pen, make_live, style_legend, style_plot
+from ..theme import THEME
 from .base import PlotPanel
 
 
@@ -26,7 +29,7 @@ class GatesPanel(PlotPanel):
         self.selector.currentIndexChanged.connect(self._on_cell_chosen)
         self.header.addWidget(self.selector)
         self.plot = self.canvas.addPlot()
-        self.title.setText(self.tr("Gates: mean activation (newest step)"))
+        self.title.setText(self.tr("Gates: mean activation (newest step) and equations"))
         style_plot(self.plot, "", self.tr("time step t"), self.tr("mean activation"))
         self.plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
         self.plot.setYRange(0, 1)
@@ -37,10 +40,30 @@ class GatesPanel(PlotPanel):
         self.plot.addItem(self.empty_text)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._recorder: RunRecorder | None = None
+        self._equations: dict[str, str] = {}
+        self.equations = QLabel()
+        self.equations.setTextFormat(Qt.TextFormat.RichText)
+        self.equations.setWordWrap(True)
+        self.equations.setToolTip(self.tr("The update equations of the chosen cell, from its source"))
+        font = QFont(self.equations.font())
+        font.setPointSize(THEME.font_size())
+        self.equations.setFont(font)
+        self.layout_.addWidget(self.equations)
+
+    def set_equations(self, equations: dict[str, str]) -> None:
+        """Cell name -> its equations (HTML), shown under the plot for the chosen cell."""
+        self._equations = dict(equations)
+        self._show_equations()
+
+    def _show_equations(self) -> None:
+        text = self._equations.get(self.selector.currentText(), "")
+        self.equations.setText(text)
+        self.equations.setVisible(bool(text))
 
     def _on_cell_chosen(self) -> None:
         self._clear_curves()
         self.show_run(self._recorder)
+        self._show_equations()
 
     def _clear_curves(self) -> None:
         for curve in self.curves.values():
@@ -61,6 +84,7 @@ class GatesPanel(PlotPanel):
         self.selector.setCurrentText(preferred)
         self.selector.blockSignals(False)
         self._clear_curves()
+        self._show_equations()
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         self._recorder = recorder

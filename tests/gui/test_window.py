@@ -124,3 +124,14 @@ def test_a_change_that_needs_new_models_asks_for_reset(make_window):
     assert not window.controls.notice.isHidden() and "hidden" in window.controls.notice.text()
     window.reset()
     assert window.controls.notice.isHidden()
+
+
+def test_the_gates_panel_shows_the_chosen_cells_equations(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "LSTM")))
+    window.step()
+    wait_for_steps(qtbot, window, 1)
+    window.gates.selector.setCurrentText("LSTM")
+    assert "f<sub>t</sub> ⊙ c<sub>t−1</sub>" in window.gates.equations.text()
+    assert not window.gates.equations.isHidden()
+    window.gates.selector.setCurrentText("RNN")
+    assert window.gates.equations.text().startswith("h<sub>t</sub> = tanh(")
