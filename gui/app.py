@@ -53,6 +53,8 @@ def build_parser() -> FlagParser:
     parser.add_argument("--size", type=parse_size, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="font and line scale, e.g. 1.5 on a projector (default 1)")
+    parser.add_argument("--lang", choices=("ko", "en"),
+                        help="interface language (default: the system's; en = English)")
     parser.add_argument("--install-launcher", action="store_true",
                         help="install a desktop/menu entry that starts GateLab from this checkout")
     return parser

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from .app import APP_NAME, DESKTOP_FILE_NAME, ICON, FlagError, initial_spec
+from .i18n import install_translators
 from .theme import THEME
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
@@ -55,6 +56,7 @@ def run_window(args: argparse.Namespace) -> int:
     """Build the window from the flags and run the event loop."""
     THEME.scale = args.scale
     app = make_application()
+    install_translators(app, getattr(args, "lang", None))  # before any widget
     splash = show_splash()
     from .main_window import MainWindow
     from .plugins_qt import PluginPanel, PluginWatcher

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from training.recorder import RunRecorder
@@ -11,6 +12,10 @@ from training.recorder import RunRecorder
 from ..plotting import baseline_pen, cell_pen, make_live, style_legend, style_plot
 from ..theme import BASELINE_COLOUR
 from .base import PlotPanel
+
+# The tasks' metric names (tasks/ knows no Qt), marked here so that lupdate extracts them.
+METRIC_WORDS = (QT_TRANSLATE_NOOP("LossPanel", "accuracy"),
+                QT_TRANSLATE_NOOP("LossPanel", "accuracy on the recalled symbols"))
 
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -44,7 +49,7 @@ class LossPanel(PlotPanel):
         self._label_plots("")
 
     def _label_plots(self, metric_name: str) -> None:
-        short_metric = metric_name.split(" (")[0] or self.tr("metric")
+        short_metric = self.tr(metric_name.split(" (")[0]) if metric_name else self.tr("metric")
         self.title.setText(self.tr("Loss and {0} (dashed: chance)").format(short_metric))
         self.title.setToolTip(metric_name)
         style_plot(self.loss_plot, "", "", self.tr("loss"))

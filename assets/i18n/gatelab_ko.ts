@@ -1,0 +1,844 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>CellChecklist</name>
+    <message>
+        <location filename="../../gui/cell_list.py" line="+40"/>
+        <source>Tick the cells to train side by side</source>
+        <translation>나란히 학습할 셀을 선택하세요</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0}, from {1}</source>
+        <translation>{0}, 출처: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot be used: {0}
+{1}</source>
+        <translation>사용할 수 없음: {0}
+{1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} — broken: {1}</source>
+        <translation>{0} — 오류: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}  ({1} parameters)</source>
+        <translation>{0}  (매개변수 {1}개)</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTable</name>
+    <message>
+        <location filename="../../gui/table.py" line="+31"/>
+        <source>Cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps/s</source>
+        <translation>단계/초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>starting…</source>
+        <translation>시작 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diverged at step {0}: {1}</source>
+        <translation>{0}단계에서 발산: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>error: {0}</source>
+        <translation>오류: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../gui/controls.py" line="+70"/>
+        <location line="+10"/>
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The long-dependency problem the cells must solve</source>
+        <translation>셀이 풀어야 할 장기 의존성 문제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence length T: how far back the answer lies</source>
+        <translation>시퀀스 길이 T: 답이 얼마나 먼 과거에 있는지</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Length T</source>
+        <translation>길이 T</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cells</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden units per layer</source>
+        <translation>층마다 은닉 유닛 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked recurrent layers</source>
+        <translation>쌓아 올린 순환 층 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bidirectional</source>
+        <translation>양방향</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also run each layer backwards in time</source>
+        <translation>각 층을 시간 역방향으로도 실행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequences per training step</source>
+        <translation>학습 단계마다 쓰는 시퀀스 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training steps; 0 trains until you stop</source>
+        <translation>학습 단계 수. 0이면 멈출 때까지 학습</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until stopped</source>
+        <translation>멈출 때까지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size</source>
+        <translation>은닉 크기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>층 수</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The optimizer every cell uses</source>
+        <translation>모든 셀이 쓰는 옵티마이저</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate (log scale); applies at once</source>
+        <translation>학습률(로그 눈금). 바로 적용됩니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clip at</source>
+        <translation>상한</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Global gradient-norm clipping; applies at once</source>
+        <translation>전체 기울기 노름 클리핑. 바로 적용됩니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Initialisation of the recurrent weights</source>
+        <translation>순환 가중치의 초기화 방법</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summed forget-gate bias of cells that have one (off: torch&apos;s default initialisation)</source>
+        <translation>망각 게이트가 있는 셀의 망각 게이트 편향 합(끄면 torch 기본 초기화)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same seed, same batches, same numbers</source>
+        <translation>같은 시드, 같은 배치, 같은 결과</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>float32 flushes values below ~1e-38 to 0; float64 shows how far the gradient really falls (slower)</source>
+        <translation>float32는 ~1e-38보다 작은 값을 0으로 만듭니다. float64는 기울기가 실제로 얼마나 작아지는지 보여 줍니다(더 느림)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clipping</source>
+        <translation>클리핑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Init</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget gate</source>
+        <translation>망각 게이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+</context>
+<context>
+    <name>GatesPanel</name>
+    <message>
+        <location filename="../../gui/panels/gates.py" line="+28"/>
+        <source>Whose gates to show</source>
+        <translation>게이트를 볼 셀</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gates: mean activation (newest step) and equations</source>
+        <translation>게이트: 평균 활성값(최신)과 수식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time step t</source>
+        <translation>시간 단계 t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean activation</source>
+        <translation>평균 활성값</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no gates recorded for this cell</source>
+        <translation>이 셀에는 기록된 게이트가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The update equations of the chosen cell, from its source</source>
+        <translation>선택한 셀의 갱신 식 (소스 코드에서 읽음)</translation>
+    </message>
+</context>
+<context>
+    <name>GradientHistoryPanel</name>
+    <message>
+        <location filename="../../gui/panels/gradient_history.py" line="+34"/>
+        <source>Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step (dark: vanished)</source>
+        <translation>기울기 이력: 학습 단계별 log₁₀ ‖∂ℓ/∂hₜ‖ (어두움: 소실)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>time step t</source>
+        <translation>시간 단계 t</translation>
+    </message>
+</context>
+<context>
+    <name>GradientTimePanel</name>
+    <message>
+        <location filename="../../gui/panels/gradient_time.py" line="+34"/>
+        <source>hidden state hₜ</source>
+        <translation>은닉 상태 hₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>second state cₜ (LSTM)</source>
+        <translation>셀 상태 cₜ (LSTM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input xₜ</source>
+        <translation>입력 xₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which gradient to show: with respect to the hidden state, the second state (cells that have one) or the input</source>
+        <translation>어떤 기울기를 볼지: 은닉 상태, 두 번째 상태(LSTM의 셀 상태 등, 있는 셀만) 또는 입력에 대한 기울기</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>exact 0 (below float precision)</source>
+        <translation>정확히 0 (부동소수점 정밀도 아래)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Gradient through time ‖∂ℓ/∂{0}ₜ‖</source>
+        <translation>시간에 따른 기울기 ‖∂ℓ/∂{0}ₜ‖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time step t</source>
+        <translation>시간 단계 t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖∂ℓ/∂{0}&lt;sub&gt;t&lt;/sub&gt;‖</source>
+        <translation>‖∂ℓ/∂{0}&lt;sub&gt;t&lt;/sub&gt;‖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faint: step 1, strong: newest. The RNN&apos;s gradient falls by orders of magnitude towards t = 1; LSTM and GRU learn to keep theirs up.</source>
+        <translation>흐린 선: 1단계, 진한 선: 최신. RNN의 기울기는 t = 1 쪽으로 갈수록 몇 자릿수씩 작아집니다(기울기 소실). LSTM과 GRU는 기울기를 유지하도록 학습합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faint: step 1, strong: newest. The LSTM&apos;s cell state carries the gradient back almost unchanged while its forget gate stays near 1.</source>
+        <translation>흐린 선: 1단계, 진한 선: 최신. 망각 게이트가 1 가까이에 머무는 동안 LSTM의 셀 상태는 기울기를 거의 그대로 과거로 전달합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faint: step 1, strong: newest. How much each input xₜ still moves the loss: early inputs are learned only if this stays above 0.</source>
+        <translation>흐린 선: 1단계, 진한 선: 최신. 각 입력 xₜ가 손실을 아직 얼마나 움직이는지: 이 값이 0보다 커야 앞쪽 입력을 학습할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <location filename="../../gui/panels/loss.py" line="+17"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy on the recalled symbols</source>
+        <translation>기억해 낸 기호의 정확도</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss and {0} (dashed: chance)</source>
+        <translation>손실과 {0} (점선: 우연 수준)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training step</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>chance {0:.3g}</source>
+        <translation>우연 수준 {0:.3g}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="+45"/>
+        <source>GateLab</source>
+        <translation>GateLab</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Controls</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparison</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+130"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Start, pause or resume training</source>
+        <translation>학습 시작, 일시 정지 또는 재개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train exactly one more step, then pause</source>
+        <translation>정확히 한 단계 더 학습한 뒤 일시 정지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the workers and clear the plots; the next Start uses the current settings</source>
+        <translation>워커를 멈추고 그래프를 지웁니다. 다음 시작부터 현재 설정을 씁니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open run…</source>
+        <translation>실행 기록 열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a saved comparison with every plot</source>
+        <translation>저장한 비교를 모든 그래프와 함께 엽니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save run…</source>
+        <translation>실행 기록 저장…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this comparison (JSON, CSV, NPZ)</source>
+        <translation>이 비교를 저장합니다 (JSON, CSV, NPZ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export plots as PNG…</source>
+        <translation>그래프 PNG 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write every plot as a PNG at a chosen width</source>
+        <translation>모든 그래프를 원하는 너비의 PNG로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data as CSV/NPZ…</source>
+        <translation>데이터 CSV/NPZ 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the metrics (CSV) and gradients (NPZ) in the CLI&apos;s formats</source>
+        <translation>지표(CSV)와 기울기(NPZ)를 CLI와 같은 형식으로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop training and close GateLab</source>
+        <translation>학습을 멈추고 GateLab을 닫습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show or hide {0} ({1})</source>
+        <translation>{0} 보이기/숨기기 ({1})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Training steps done by the slowest cell</source>
+        <translation>가장 느린 셀이 마친 학습 단계 수</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot start: {0}</source>
+        <translation>시작할 수 없음: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GateLab — {0}, T = {1}</source>
+        <translation>GateLab — {0}, T = {1}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Changed settings ({0}) apply after Reset (R).</source>
+        <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready: press Space to start</source>
+        <translation>준비: Space 키를 누르면 시작</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starting workers…</source>
+        <translation>워커 시작 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved run</source>
+        <translation>저장된 실행 기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} stopped: {1}</source>
+        <translation>{0} 중지됨: {1}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>step %v of %m</source>
+        <translation>%m단계 중 %v</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>step {0}</source>
+        <translation>{0}단계</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0:.1f} steps/s per cell</source>
+        <translation>셀당 초당 {0:.1f}단계</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>GateLab — {0}</source>
+        <translation>GateLab — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanel</name>
+    <message>
+        <location filename="../../gui/plugins_qt.py" line="+269"/>
+        <source>New cell…</source>
+        <translation>새 셀…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a commented cell template into your plugin folder and open it in your editor</source>
+        <translation>주석이 달린 셀 템플릿을 플러그인 폴더에 만들고 편집기로 엽니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open plugin folder</source>
+        <translation>플러그인 폴더 열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open your plugin folder; every .py file there is checked and listed</source>
+        <translation>플러그인 폴더를 엽니다. 그 안의 모든 .py 파일을 검사해 목록에 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload plugins</source>
+        <translation>플러그인 다시 불러오기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every plugin again (saving a plugin file does this by itself)</source>
+        <translation>모든 플러그인을 다시 검사합니다 (플러그인 파일을 저장하면 저절로 됩니다)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View traceback</source>
+        <translation>트레이스백 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the full Python traceback of the selected plugin</source>
+        <translation>선택한 플러그인의 전체 Python 트레이스백을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{tip} ({keys})</source>
+        <translation>{tip} ({keys})</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>built-in</source>
+        <translation>내장</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ready to train</source>
+        <translation>학습 준비됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>usable, with a warning</source>
+        <translation>사용 가능 (경고 있음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>broken: not offered for training</source>
+        <translation>오류: 학습에 쓸 수 없음</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{ok} ready, {warning} with warnings, {broken} broken</source>
+        <translation>준비됨 {ok}개, 경고 {warning}개, 오류 {broken}개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(checking plugins…)</source>
+        <translation>(플러그인 검사 중…)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} parameters (input 2, hidden 64)</source>
+        <translation>매개변수 {count}개 (입력 2, 은닉 64)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{ms} ms per time step (forward + backward, batch 32)</source>
+        <translation>시간 단계당 {ms} ms (순전파 + 역전파, 배치 32)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gradient reaches h(t−1): yes</source>
+        <translation>기울기가 h(t−1)에 도달: 예</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient reaches h(t−1): no</source>
+        <translation>기울기가 h(t−1)에 도달: 아니요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>records: {gates}</source>
+        <translation>기록: {gates}</translation>
+    </message>
+</context>
+<context>
+    <name>RunFileDialogs</name>
+    <message>
+        <location filename="../../gui/file_dialogs.py" line="+31"/>
+        <source>Save run into folder</source>
+        <translation>실행 기록을 저장할 폴더</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a saved run</source>
+        <translation>저장된 실행 기록 열기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export plots into folder</source>
+        <translation>그래프를 내보낼 폴더</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PNG width</source>
+        <translation>PNG 너비</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Width in pixels:</source>
+        <translation>너비(픽셀):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export data</source>
+        <translation>데이터 내보내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>GateLab</source>
+        <translation>GateLab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: {0}</source>
+        <translation>완료: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <location filename="../../gui/application.py" line="+37"/>
+        <source>Loading PyTorch…</source>
+        <translation>PyTorch 불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>TracebackDialog</name>
+    <message>
+        <location filename="../../gui/plugins_qt.py" line="-167"/>
+        <source>Traceback: {name}</source>
+        <translation>트레이스백: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <location filename="../../gui/application.py" line="+35"/>
+        <source>Plugins</source>
+        <translation>플러그인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plugins</source>
+        <translation>플러그인(&amp;P)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,127 @@
+"""The Korean interface: the catalogue is complete and sound, --lang ko shows it, en does not."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QToolBar
+
+from gui.app import FlagError, build_parser
+from gui.i18n import I18N_FOLDER, catalogue, choose_language, install_translators, remove_translators
+from tasks import TASKS
+from training.spec import RunSpec
+
+TS_FILE = I18N_FOLDER / "gatelab_ko.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d+|%[a-zA-Z]")  # {0}, {0:.3g}, {name}, %1, %v
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+ACCELERATOR = re.compile(r"&([^&\s])")
+SPEC = RunSpec(task="adding", length=20, cells=("RNN", "LSTM", "GRU"), steps=10)
+
+
+def messages() -> list[tuple[str, str, ET.Element]]:
+    """(context, source, translation element) for every message in the .ts."""
+    root = ET.parse(TS_FILE).getroot()
+    return [(context.findtext("name"), message.findtext("source"), message.find("translation"))
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+@pytest.fixture
+def korean(qapp):
+    translators = install_translators(qapp, "ko")
+    yield translators
+    remove_translators(qapp, translators)
+
+
+# ---- the catalogue ----------------------------------------------------------------
+def test_every_message_is_translated():
+    found = messages()
+    assert len(found) > 100
+    for context, source, translation in found:
+        where = f"{context}: {source!r}"
+        assert translation is not None, where
+        assert translation.get("type") is None, f"{where} is {translation.get('type')}"
+        assert (translation.text or "").strip(), f"{where} has an empty translation"
+
+
+def test_translations_keep_placeholders_tags_and_accelerators():
+    for context, source, translation in messages():
+        text = translation.text or ""
+        where = f"{context}: {source!r} -> {text!r}"
+        assert Counter(PLACEHOLDER.findall(text)) == Counter(PLACEHOLDER.findall(source)), where
+        assert Counter(TAG.findall(text)) == Counter(TAG.findall(source)), where
+        keys = [k.lower() for k in ACCELERATOR.findall(source)]
+        assert [k.lower() for k in ACCELERATOR.findall(text)] == keys, where
+        assert text.count("\n") == source.count("\n"), where
+
+
+def test_compiled_catalogue_matches_the_ts():
+    """The committed .qm was compiled from the committed .ts (run lrelease after editing)."""
+    translator = QTranslator()
+    assert translator.load(str(catalogue("ko")))
+    for context, source, translation in messages():
+        assert translator.translate(context, source) == translation.text, f"{context}: {source!r}"
+
+
+# ---- choosing the language ------------------------------------------------------------
+def test_lang_flag():
+    assert build_parser().parse_args(["--lang", "ko"]).lang == "ko"
+    assert build_parser().parse_args([]).lang is None  # the system's language
+    with pytest.raises(FlagError):
+        build_parser().parse_args(["--lang", "xx"])
+
+
+def test_choose_language():
+    assert choose_language("ko") == "ko"
+    assert choose_language("en") == "en"
+    assert choose_language("xx") == "en"  # a language we have no catalogue for
+    assert choose_language(None) in ("en", "ko")
+
+
+def test_english_installs_nothing(qapp):
+    assert install_translators(qapp, "en") == []
+    assert QCoreApplication.translate("MainWindow", "Start") == "Start"
+
+
+def test_missing_catalogue_is_english_not_a_crash(qapp, tmp_path, capsys):
+    assert install_translators(qapp, "ko", folder=tmp_path) == []
+    assert QCoreApplication.translate("MainWindow", "Start") == "Start"
+    assert "using English" in capsys.readouterr().err
+
+
+# ---- the window ------------------------------------------------------------------
+def test_korean_window(korean, make_window):
+    assert len(korean) == 2  # GateLab's catalogue and Qt's qtbase_ko
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
+    window = make_window(SPEC)
+    assert window.start_action.text() == "시작"
+    assert window.step_action.text() == "한 단계"
+    assert window.reset_action.text() == "초기화"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:3] == ["파일(&F)", "실행(&R)", "보기(&V)"]
+    toolbar = window.findChild(QToolBar)
+    assert toolbar.windowTitle() == "실행"
+    assert [a.text() for a in toolbar.actions()][:3] == ["시작", "한 단계", "초기화"]
+    assert window.controls_dock.windowTitle() == "설정"
+    assert window.table_dock.windowTitle() == "비교"
+    assert window.loss.title.text() == "손실과 지표 (점선: 우연 수준)"
+    window.loss._label_plots(TASKS["adding"].metric_name)  # as when a run's data arrive
+    assert window.loss.title.text() == "손실과 정확도 (점선: 우연 수준)"
+    assert window.gradient_time.title.text().startswith("시간에 따른 기울기")
+    assert window.gradient_history.title.text().startswith("기울기 이력")
+    assert window.gates.title.text().startswith("게이트:")
+    assert window.table.horizontalHeaderItem(4).text() == "손실"
+    assert window.state_label.text() == "준비: Space 키를 누르면 시작"
+
+
+def test_english_window(qapp, make_window):
+    assert install_translators(qapp, "en") == []
+    window = make_window(SPEC)
+    assert window.start_action.text() == "Start"
+    assert [action.text() for action in window.menuBar().actions()][:3] == ["&File", "&Run", "&View"]
+    assert window.controls_dock.windowTitle() == "Controls"
+    window.loss._label_plots(TASKS["adding"].metric_name)
+    assert window.loss.title.text() == "Loss and accuracy (dashed: chance)"
