@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Protocol
@@ -11,12 +12,22 @@ from PySide6.QtCore import QObject, QTimer
 from training.recorder import RunRecorder
 
 FRAME_MS = 40  # the poll rate: no view needs to be drawn more often
+LOG = logging.getLogger(__name__)
 
 
 class View(Protocol):
     min_interval_ms: int
 
     def show_run(self, recorder: RunRecorder | None) -> None: ...
+
+
+def draw(view: View, recorder: RunRecorder | None) -> None:
+    """Draw one view; a bug in one view is logged and never stops the others
+    (or the table that reports a diverged cell) from drawing."""
+    try:
+        view.show_run(recorder)
+    except Exception:
+        LOG.exception("drawing %s failed", type(view).__name__)
 
 
 class RedrawScheduler(QObject):
@@ -39,7 +50,7 @@ class RedrawScheduler(QObject):
         """Every view, now (opening a run, resetting)."""
         recorder = self.recorder()
         for view in self.views:
-            view.show_run(recorder)
+            draw(view, recorder)
         self._stale.clear()
         self.after()
 
@@ -56,7 +67,7 @@ class RedrawScheduler(QObject):
                 continue
             wait = self._drawn_at.get(index, -1e9) + view.min_interval_ms - now
             if wait <= 0 and not (view.min_interval_ms and slow_drawn):
-                view.show_run(self.recorder())
+                draw(view, self.recorder())
                 self._drawn_at[index] = now
                 self._stale.discard(index)
                 slow_drawn = slow_drawn or bool(view.min_interval_ms)

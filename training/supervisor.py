@@ -110,9 +110,11 @@ class RunSupervisor:
             self._send(handle, ("pause",))
 
     def step_once(self) -> None:
-        """Every live cell trains exactly one more step, then stays paused."""
+        """Every live cell trains exactly one more step, then stays paused
+        (stepping a running comparison pauses it)."""
         now = time.monotonic()
         for handle in self._alive():
+            handle.running = False
             handle.owed += 1
             handle.waiting_since = handle.waiting_since or now
             self._send(handle, ("step", 1))

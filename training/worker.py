@@ -79,7 +79,8 @@ class WorkerLoop:
             self.running = True
         elif kind == "pause":
             self.running, self.owed_steps = False, 0
-        elif kind == "step":
+        elif kind == "step":  # stepping pauses: exactly n more steps, then wait
+            self.running = False
             self.owed_steps += command[1]
         elif kind == "lr":
             self.run.set_lr(command[1])

@@ -103,7 +103,9 @@ class GradientHistoryPanel(PlotPanel):
                 image.clear()
             return
         floor = math.floor(min(lowest - 1, np.log10(FLOAT32_TINY) - 1))  # a decade below, as log_floor
-        top = max(np.nanmax(m) for _, m, _ in matrices.values() if m.size)
+        # A cell that diverged at once has only NaN rows: it must not decide the scale.
+        tops = [np.nanmax(m) for _, m, _ in matrices.values() if m.size and np.isfinite(m).any()]
+        top = max(tops) if tops else floor + 1
         levels = (floor, max(math.ceil(top), floor + 1))
         for name, (steps, matrix, _) in matrices.items():
             image = self.images[name]
