@@ -200,6 +200,14 @@ def _limit_memory() -> None:
         pass  # not Linux: rely on the plugin failing by itself
 
 
+def reset_torch_state(torch) -> None:
+    """Undo the process-wide torch settings a plugin may change at import."""
+    torch.set_default_dtype(torch.float32)
+    torch.set_grad_enabled(True)
+    torch.set_num_threads(1)
+    torch.set_default_device(None)
+
+
 def checker_main(connection, stderr_path: str, parent_pid: int) -> None:
     """Entry of the checker process: serve jobs until told to stop."""
     exit_with_parent(parent_pid)
@@ -223,6 +231,7 @@ def checker_main(connection, stderr_path: str, parent_pid: int) -> None:
         if request[0] == "stop":
             return
         _, job, validate, import_timeout, step_timeout = request
+        reset_torch_state(torch)  # what one plugin set must not judge the next
         for message in check_job(job, validate):
             if message[0] == "phase":  # leave a stack trace just before the caller gives up
                 limit = import_timeout if message[1] == "import" else step_timeout
@@ -436,9 +445,11 @@ class IsolatedChecker:
             self._process = None
 
     def forget(self) -> None:
-        """Drop cached results (the next check imports everything again)."""
+        """Drop cached results and the checker (the next check imports
+        everything again, in a fresh process that no plugin has touched)."""
         with self._lock:
             self._cache.clear()
+            self._discard()
 
     def close(self) -> None:
         with self._lock:
