@@ -63,7 +63,10 @@ def run_command(args: argparse.Namespace) -> int:
     folder = writable_folder(args.out, spec)
     configure_training_process(threads=1)
     trainer = Trainer(spec, cell_classes)
-    recorder = RunRecorder(spec, trainer.task, {r.name: r.parameters for r in trainer.runs})
+    recorder = RunRecorder(spec, trainer.task, {r.name: r.parameters for r in trainer.runs}
+                           | {f.cell: 0 for f in trainer.failures})
+    for failure in trainer.failures:
+        recorder.add(failure)
     progress = ProgressLine(spec.steps, sys.stderr)
     started = time.perf_counter()
     interrupted = False
@@ -108,6 +111,8 @@ def print_summary(recorder: RunRecorder, folder: Path, elapsed: float, baseline:
 
 
 def cells_command(args: argparse.Namespace) -> int:
+    if args.hidden < 1 or args.input_size < 1:
+        fail("--hidden and --input-size must be at least 1")
     records = discover_cells([Path(d) for d in args.plugins])
     for record in records:
         if record.usable:
@@ -122,8 +127,14 @@ def cells_command(args: argparse.Namespace) -> int:
 
 
 def tasks_command(args: argparse.Namespace) -> int:
+    if args.length < 2:
+        fail(f"--length must be at least 2 (got {args.length})")
     for task_class in TASKS.values():
-        task = task_class(length=args.length)
+        try:
+            task = task_class(length=args.length)
+        except ValueError as error:
+            print(f"{task_class.name}: {task_class.description}\n    (not defined here: {error})")
+            continue
         print(f"{task.name}: {task.description}")
         print(f"    chance baseline at T = {args.length}: loss {task.baseline_loss:.4f}, "
               f"{task.metric_name} {task.baseline_metric:.4f}")

@@ -73,7 +73,9 @@ def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH
     arrays = [a for _, f, la in curves for a in (f, la) if a is not None]
     floor = log_floor(*arrays) if arrays else 1e-40
     for name, first, last in curves:
-        t = np.arange(1, len(last if last is not None else first) + 1) if arrays else []
+        if first is None and last is None:
+            continue  # the cell failed before its first step
+        t = np.arange(1, len(last if last is not None else first) + 1)
         if first is not None:
             plot.plot(t, floored(first, floor), pen=cell_pen(name, strong=False))
         if last is not None:

@@ -106,3 +106,36 @@ def test_a_broken_plugin_folder_does_not_stop_the_listing(tmp_path):
     assert result.returncode == 0
     assert "broken.py:3" in result.stdout and "SyntaxError" in result.stdout
     assert "GRU" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["tasks", "--length", "1"], "--length must be at least 2 (got 1)"),
+    (["cells", "--hidden", "0"], "--hidden and --input-size must be at least 1"),
+])
+def test_listing_commands_refuse_bad_sizes_in_one_line(args, message):
+    result = gatelab(*args)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"gatelab: error: {message}"
+
+
+def test_a_cell_that_cannot_be_built_is_an_error_and_the_others_train(tmp_path):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "picky.py").write_text(
+        "import torch\nfrom cells import Cell\n\n"
+        "class Picky(Cell):\n    name = 'Picky'\n\n"
+        "    def __init__(self, input_size, hidden_size):\n"
+        "        super().__init__(input_size, hidden_size)\n"
+        "        if hidden_size == 8:\n            raise ValueError('no hidden size 8 for me')\n"
+        "        self.inp = torch.nn.Linear(input_size + hidden_size, hidden_size)\n\n"
+        "    def forward(self, x, state):\n"
+        "        h = torch.tanh(self.inp(torch.cat([x, state[0]], dim=1)))\n"
+        "        return h, (h,)\n")
+    out = tmp_path / "out"
+    result = gatelab("run", "--length", "10", "--cells", "Picky,GRU", "--steps", "3", "--hidden", "8",
+                     "--plugins", str(plugins), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    cells = json.loads((out / "summary.json").read_text())["cells"]
+    assert cells["Picky"]["status"] == "error"
+    assert "no hidden size 8 for me" in cells["Picky"]["message"]
+    assert cells["GRU"]["status"] == "done" and cells["GRU"]["steps"] == 3

@@ -137,7 +137,15 @@ class Trainer:
         self.spec = spec
         self.task = build_task(spec)
         self.generator = torch.Generator().manual_seed(spec.seed)
-        self.runs = [CellRun(cls, spec, self.task) for cls in cell_classes]
+        self.runs: list[CellRun] = []
+        self.failures: list[StepReport] = []  # cells that could not be built
+        for cell_class in cell_classes:
+            try:
+                self.runs.append(CellRun(cell_class, spec, self.task))
+            except Exception as error:  # a plugin's constructor may raise anything
+                self.failures.append(StepReport(
+                    cell_class.name, 0, math.nan, math.nan, math.nan, 0.0, status=ERROR,
+                    message=f"could not be built: {type(error).__name__}: {error}"))
         self.step_count = 0
 
     @property
