@@ -118,10 +118,17 @@ class TrainingSession(QObject):
     def set_lr(self, lr: float) -> None:
         if self.live:
             self.supervisor.set_lr(lr)
+            self._note_live_change(lr=lr)
 
     def set_clip(self, clip: float | None) -> None:
         if self.live:
             self.supervisor.set_clip(clip)
+            self._note_live_change(clip=clip)
+
+    def _note_live_change(self, **change) -> None:
+        """A saved run records the learning rate and clipping last in force."""
+        if self.recorder is not None:
+            self.recorder.spec = self.recorder.spec.replace(**change)
 
     # ---- news ------------------------------------------------------------------
     def poll(self) -> int:

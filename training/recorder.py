@@ -146,13 +146,14 @@ class RunRecorder:
         return arrays
 
     def save(self, folder: Path) -> list[Path]:
-        """Write the three data files; each appears whole or not at all."""
+        """Write the three data files; each appears whole or not at all, and
+        summary.json comes last, so a folder with a summary is complete."""
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for file_name, writer in (
-            ("summary.json", lambda f: f.write(json.dumps(self.summary(), indent=2).encode())),
             ("metrics.csv", lambda f: f.write(self.metrics_csv().encode())),
             ("gradients.npz", lambda f: np.savez_compressed(f, **self.gradient_arrays())),
+            ("summary.json", lambda f: f.write(json.dumps(self.summary(), indent=2).encode())),
         ):
             written.append(write_atomically(folder / file_name, writer))
         return written

@@ -132,6 +132,15 @@ def test_the_gates_panel_shows_the_chosen_cells_equations(qtbot, make_window):
     wait_for_steps(qtbot, window, 1)
     window.gates.selector.setCurrentText("LSTM")
     assert "f<sub>t</sub> ⊙ c<sub>t−1</sub>" in window.gates.equations.text()
-    assert not window.gates.equations.isHidden()
+    assert not window.gates.equations.isHidden() and window.gates.equations.isVisibleTo(window)
     window.gates.selector.setCurrentText("RNN")
     assert window.gates.equations.text().startswith("h<sub>t</sub> = tanh(")
+
+
+def test_a_live_learning_rate_change_is_what_a_saved_run_records(qtbot, make_window):
+    window = make_window(small_spec(("RNN",)))
+    window.step()
+    wait_for_steps(qtbot, window, 1)
+    window.controls.lr.set_value(0.001)
+    qtbot.waitUntil(lambda: window.session.recorder.spec.lr == 0.001, timeout=5000)
+    assert window.session.recorder.summary()["spec"]["lr"] == 0.001
