@@ -140,3 +140,14 @@ def test_pause_and_stop_take_effect_at_once(command):
             assert not supervisor.any_alive
     finally:
         supervisor.stop()
+
+
+def test_the_time_limit_grows_with_the_model_and_the_cells_own_pace():
+    small = supervisor_for(("RNN",), step_timeout=5.0)
+    handle = type("Handle", (), {"ready": True, "last_step": 0, "longest_step": 0.0})()
+    assert small.step_allowance(handle) == 5.0
+    big = RunSupervisor(RunSpec(length=1000, hidden=1024, batch=256, cells=("LSTM",)), {},
+                        step_timeout=5.0)
+    assert big.step_allowance(handle) > 600
+    handle.last_step, handle.longest_step = 10, 2.0
+    assert small.step_allowance(handle) == 20.0

@@ -24,6 +24,14 @@ START_ALLOWANCE = 30.0  # importing torch and building the model, on a busy mach
 CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
 
 
+def rough_step_seconds(spec: RunSpec) -> float:
+    """An upper-end guess of one training step's time on a slow CPU: about
+    50 ms for a GRU at T = 100, B = 32, H = 64, growing with the work."""
+    hidden = max(1.0, (spec.hidden / 64) ** 2)
+    directions = 2 if spec.bidirectional else 1
+    return 0.05 * (spec.length / 100) * max(1.0, spec.batch / 32) * hidden * spec.layers * directions
+
+
 @dataclass
 class WorkerHandle:
     cell: str
@@ -35,6 +43,7 @@ class WorkerHandle:
     parameters: int = 0
     message: str = ""
     last_step: int = 0
+    longest_step: float = 0.0  # seconds
     waiting_since: float | None = None  # set while a step is owed
     owed: int = 0
     running: bool = False
@@ -153,6 +162,7 @@ class RunSupervisor:
                 handle.status, handle.message = ERROR, message.message
             return
         handle.last_step = message.step
+        handle.longest_step = max(handle.longest_step, message.seconds)
         handle.status, handle.message = message.status, message.message
         handle.owed = max(0, handle.owed - 1)
         handle.waiting_since = now if (handle.running or handle.owed) else None
@@ -166,12 +176,25 @@ class RunSupervisor:
             return [self._fail(handle, f"the worker process ended unexpectedly (exit code {code})")]
         if handle.waiting_since is None:
             return []
-        allowance = self.step_timeout + (0 if handle.ready else START_ALLOWANCE)
+        allowance = self.step_allowance(handle)
         if now - handle.waiting_since > allowance:
             self._end_process(handle)
             return [self._fail(handle, f"step {handle.last_step + 1} took longer than "
-                                       f"{self.step_timeout:g} s; the cell was stopped")]
+                                       f"{allowance:.3g} s; the cell was stopped")]
         return []
+
+    def step_allowance(self, handle: WorkerHandle) -> float:
+        """How long this cell's next step may take before it counts as hung.
+
+        ``step_timeout``, but never less than 10x the cell's slowest step so
+        far (or, before its first step, 20x a rough estimate from the model's
+        size), so big legal settings are not mistaken for a hang. Building
+        the cell (importing torch in a fresh process) gets START_ALLOWANCE.
+        """
+        if not handle.ready:
+            return self.step_timeout + START_ALLOWANCE
+        typical = handle.longest_step if handle.last_step else rough_step_seconds(self.spec)
+        return max(self.step_timeout, (10 if handle.last_step else 20) * typical)
 
     def _fail(self, handle: WorkerHandle, message: str) -> WorkerEvent:
         handle.status, handle.message = ERROR, message
