@@ -343,13 +343,26 @@ class IsolatedChecker:
         self._standby: CheckerProcess | None = None  # started after the first plugin that kills one
         self._lock = threading.RLock()
         self._cache: dict[tuple, list[dict]] = {}
+        self._cancelled = threading.Event()
         self.restarts = 0  # checker processes started
+
+    def cancel(self) -> None:
+        """Abandon a check in progress at once (from any thread, e.g. when the
+        window closes): the plugin being checked is killed, the rest skipped."""
+        self._cancelled.set()
+        process = self._process
+        if process is not None:
+            process.process.kill()
 
     def check(self, jobs: list[Job], validate: bool = True) -> dict[Job, list[dict]]:
         """Record payloads per job, in order; never raises for plugin errors."""
         with self._lock:
+            self._cancelled.clear()
             results: dict[Job, list[dict]] = {}
             for job in jobs:
+                if self._cancelled.is_set():
+                    results[job] = [self._failure(job, "not checked: checking was cancelled", "")]
+                    continue
                 key = (job, job.fingerprint(), validate)
                 if key not in self._cache:
                     self._cache[key] = self._check_one(job, validate)
@@ -433,11 +446,6 @@ class IsolatedChecker:
             self._discard()
             return problem + (f": {tail.strip().splitlines()[-1]}" if tail.strip() else "")
         return self._process
-
-    def warm_up(self) -> None:
-        """Start the checker now (in the background of the caller's choosing)."""
-        with self._lock:
-            self._running()
 
     def _discard(self) -> None:
         if self._process is not None:

@@ -192,7 +192,10 @@ class PluginWatcher(QObject):
         self._stopped = True
         self._timer.stop()
         if self._thread is not None:
+            if self._own_checker:
+                self.checker.cancel()  # do not wait for the remaining plugins
             self._thread.wait()
+            self._thread_finished()  # its queued signal may never be delivered now
         if self._own_checker:
             self.checker.close()
 
