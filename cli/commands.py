@@ -13,7 +13,7 @@ from pathlib import Path
 from cells import Cell, count_parameters, discover_cells, find_cell
 from cells.registry import BROKEN
 from tasks import TASKS
-from training import RunSpec, Trainer, configure_training_process
+from training import RUNNING, STOPPED, RunSpec, Trainer, configure_training_process
 from training.model import SequenceModel
 from training.recorder import RunRecorder
 
@@ -77,6 +77,9 @@ def run_command(args: argparse.Namespace) -> int:
             progress.update(trainer.step_count, {n: h.latest for n, h in recorder.cells.items()})
     except KeyboardInterrupt:
         interrupted = True
+        for history in recorder.cells.values():
+            if history.status == RUNNING:
+                history.status = STOPPED
     progress.finish()
     elapsed = time.perf_counter() - started
     recorder.save(folder)
@@ -135,7 +138,8 @@ def tasks_command(args: argparse.Namespace) -> int:
         except ValueError as error:
             print(f"{task_class.name}: {task_class.description}\n    (not defined here: {error})")
             continue
-        print(f"{task.name}: {task.description}")
+        shape = "many-to-one" if task.many_to_one else "many-to-many"
+        print(f"{task.name}: {task.description} [{shape}]")
         print(f"    chance baseline at T = {args.length}: loss {task.baseline_loss:.4f}, "
               f"{task.metric_name} {task.baseline_metric:.4f}")
         for option in task_class.options():

@@ -161,6 +161,7 @@ class TrainingSession(QObject):
             history.parameters = event.parameters
         elif event.kind == "error":
             history.status, history.message = ERROR, event.message
+            history.traceback = event.traceback or history.traceback
             self.cell_failed.emit(event.cell, event.message)
 
     def _set_state(self, state: str) -> None:

@@ -84,7 +84,7 @@ class ComparisonTable(QTableWidget):
             bold.setBold(True)
             name_item.setFont(bold)
             self.item(row, 6).setForeground(QColor(colour))
-            self.item(row, 6).setToolTip(status)
+            self.item(row, 6).setToolTip("\n\n".join(filter(None, (status, history.traceback))))
 
     def _set(self, row: int, column: int, text: str) -> None:
         item = self.item(row, column)

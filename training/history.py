@@ -43,6 +43,3 @@ class DecimatingHistory(Generic[Item]):
 
     def __len__(self) -> int:
         return len(self.items)
-
-    def clear(self) -> None:
-        self.stride, self.steps, self.items = 1, [], []

@@ -41,11 +41,13 @@ class CellHistory:
     latest: StepReport | None = None
     status: str = RUNNING
     message: str = ""
+    traceback: str = ""
     train_seconds: float = 0.0
 
     def add(self, report: StepReport) -> None:
         self.latest = report
         self.status, self.message = report.status, report.message
+        self.traceback = report.traceback or self.traceback
         self.train_seconds += report.seconds
         self.metrics.add(report.step, {
             "step": report.step, "cell": self.name, "loss": report.loss, "metric": report.metric,
@@ -88,9 +90,6 @@ class RunRecorder:
 
     def add(self, report: StepReport) -> None:
         self.cells[report.cell].add(report)
-
-    def clear(self) -> None:
-        self.cells = {name: CellHistory(name, h.parameters) for name, h in self.cells.items()}
 
     # ---- files -------------------------------------------------------------
     def summary(self) -> dict:

@@ -33,6 +33,7 @@ class StepReport:
     gates: dict[str, np.ndarray] = field(default_factory=dict)
     status: str = RUNNING
     message: str = ""
+    traceback: str = ""  # where an error came from, for "View traceback"
 
 
 @dataclass

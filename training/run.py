@@ -72,8 +72,8 @@ class CellRun:
             location = f" ({Path(where).name}:{line})" if where and line else ""
             self.status, self.message = ERROR, (
                 f"{type(error).__name__}: {error}{location} at step {self.step_count}")
-            self.traceback = traceback.format_exc()
-            report = StepReport(self.name, self.step_count, math.nan, math.nan, math.nan, 0.0)
+            report = StepReport(self.name, self.step_count, math.nan, math.nan, math.nan, 0.0,
+                                traceback=traceback.format_exc())
         report.seconds = time.perf_counter() - started
         if self.status == RUNNING and self.spec.steps and self.step_count >= self.spec.steps:
             self.status = DONE
