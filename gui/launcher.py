@@ -4,7 +4,6 @@ checkout's environment (its Python, its main.py), with GateLab's icon."""
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 
@@ -20,9 +19,18 @@ def applications_folder() -> Path:
     return Path(data_home) / "applications"
 
 
+def exec_quote(argument: str) -> str:
+    """Quote one argument of a desktop entry's Exec key (freedesktop rules, not
+    the shell's): double quotes, with \\ " ` $ escaped by a backslash."""
+    if not any(c in argument for c in ' \t\n"\'\\><~|&;$*?#()`'):
+        return argument
+    escaped = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+    return f'"{escaped}"'
+
+
 def desktop_entry(python: str = sys.executable) -> str:
     """The .desktop text for this checkout (absolute paths: it runs from anywhere)."""
-    command = " ".join(shlex.quote(part) for part in (python, str(REPOSITORY / "main.py")))
+    command = " ".join(exec_quote(part) for part in (python, str(REPOSITORY / "main.py")))
     return (TEMPLATE.read_text()
             .replace("@EXEC@", command)
             .replace("@PATH@", str(REPOSITORY))
