@@ -27,7 +27,7 @@ from types import ModuleType
 
 from .base import Cell, count_parameters
 from .isolation import ENTRY_POINT_GROUP, IsolatedChecker, Job, check_job, entry_point_jobs, shared_checker
-from .validation import contract_problem
+from .validation import BROKEN, OK, WARNING, contract_problem  # noqa: F401 (OK, WARNING: re-exported)
 
 __all__ = [
     "ENTRY_POINT_GROUP", "PROJECT_PLUGIN_DIR", "CellRecord", "CellSource", "discover_cells",
@@ -36,8 +36,6 @@ __all__ = [
 
 PROJECT_PLUGIN_DIR = Path(__file__).resolve().parent.parent / "plugins"
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
-
-OK, WARNING, BROKEN = "ok", "warning", "broken"
 
 
 @dataclass(frozen=True)

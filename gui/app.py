@@ -55,6 +55,9 @@ def build_parser() -> FlagParser:
                         help="font and line scale, e.g. 1.5 on a projector (default 1)")
     parser.add_argument("--lang", choices=("ko", "en"),
                         help="interface language (default: the system's; en = English)")
+    parser.add_argument("--step-timeout", type=float, default=5.0, metavar="SECONDS",
+                        help="stop a cell whose training step takes longer than this; it grows "
+                             "with big models and slow cells (default %(default)s)")
     parser.add_argument("--install-launcher", action="store_true",
                         help="install a desktop/menu entry that starts GateLab from this checkout")
     return parser
@@ -104,6 +107,8 @@ def main(argv: list[str]) -> int:
             raise FlagError("--quit-after must not be negative")
         if args.scale <= 0:
             raise FlagError("--scale must be positive")
+        if args.step_timeout <= 0:
+            raise FlagError("--step-timeout must be positive")
         if not args.install_launcher:
             choose_platform(args)
     except FlagError as error:

@@ -67,7 +67,7 @@ def run_window(args: argparse.Namespace) -> int:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
     watcher = PluginWatcher(spec.plugins)
-    window = MainWindow(spec, [])
+    window = MainWindow(spec, [], step_timeout=args.step_timeout)
     panel = PluginPanel(watcher)
     window.add_panel_dock(QCoreApplication.translate("Window", "Plugins"), panel)
     window.add_menu(QCoreApplication.translate("Window", "&Plugins"),

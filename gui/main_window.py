@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cells.registry import CellRecord
 from training.recorder import RunRecorder
 from training.spec import RunSpec
+from training.supervisor import DEFAULT_STEP_TIMEOUT
 
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
@@ -40,7 +41,8 @@ def equations_by_name(records: list[CellRecord]) -> dict[str, str]:
 class MainWindow(QMainWindow):
     """Train cells side by side and watch the gradient flow through time."""
 
-    def __init__(self, spec: RunSpec, records: list[CellRecord], step_timeout: float = 5.0):
+    def __init__(self, spec: RunSpec, records: list[CellRecord],
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT):
         super().__init__()
         self.setWindowTitle(self.tr("GateLab"))
         self.session = TrainingSession(self, step_timeout=step_timeout)
