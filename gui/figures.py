@@ -20,6 +20,7 @@ from .plotting import (
     configure_pyqtgraph,
     floored,
     log_floor,
+    save_png,
     style_legend,
     style_plot,
 )
@@ -35,9 +36,7 @@ def _export(widget: pg.GraphicsLayoutWidget, plot: pg.PlotItem, path: Path, widt
     then export it scaled, so text and lines grow with the width (slides)."""
     widget.show()
     QApplication.processEvents()
-    exporter = pg.exporters.ImageExporter(plot)
-    exporter.parameters()["width"] = width
-    exporter.export(str(path))
+    save_png(plot, path, width)
     widget.close()
     widget.deleteLater()
     return path

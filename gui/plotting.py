@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyqtgraph as pg
+import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
@@ -76,3 +79,13 @@ def style_legend(legend: pg.LegendItem) -> None:
     """Theme-sized labels on a translucent white box, so curves behind stay visible."""
     legend.setLabelTextSize(f"{THEME.font_size()}pt")
     legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+
+
+def save_png(item: pg.GraphicsObject, path: Path, width: int) -> Path:
+    """Write a plot (or a layout of plots) to a PNG ``width`` pixels wide; text
+    and lines scale with it. Always with a file name: without one pyqtgraph
+    opens a file dialog."""
+    exporter = pg.exporters.ImageExporter(item)
+    exporter.parameters()["width"] = width
+    exporter.export(str(path))
+    return path

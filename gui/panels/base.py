@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from training.recorder import RunRecorder
 
-from ..plotting import configure_pyqtgraph
+from ..plotting import configure_pyqtgraph, save_png
 from ..theme import THEME
 
 
@@ -49,7 +49,4 @@ class PlotPanel(QWidget):
 
     def export_png(self, path: Path, width: int) -> Path:
         """Write the panel's plots to a PNG ``width`` pixels wide."""
-        exporter = pg.exporters.ImageExporter(self.canvas.ci)
-        exporter.parameters()["width"] = width
-        exporter.export(str(path))
-        return path
+        return save_png(self.canvas.ci, path, width)
