@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
 from training.recorder import RunRecorder
 
@@ -46,9 +46,23 @@ class GatesPanel(PlotPanel):
         self.equations.setWordWrap(True)
         self.equations.setToolTip(self.tr("The update equations of the chosen cell, from its source"))
         font = QFont(self.equations.font())
-        font.setPointSize(THEME.font_size())
+        font.setPointSize(THEME.font_size(0.9))
         self.equations.setFont(font)
-        self.layout_.addWidget(self.equations)
+        # Plot and equations share the panel through a splitter: on a small
+        # screen six LSTM lines would squeeze the plot; the user drags or
+        # collapses the equations instead.
+        scroll = QScrollArea()
+        scroll.setWidget(self.equations)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.layout_.removeWidget(self.canvas)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.canvas)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.layout_.addWidget(split, 1)
+        self._equations_area = scroll
 
     def set_equations(self, equations: dict[str, str]) -> None:
         """Cell name -> its equations (HTML), shown under the plot for the chosen cell."""
@@ -58,7 +72,7 @@ class GatesPanel(PlotPanel):
     def _show_equations(self) -> None:
         text = self._equations.get(self.selector.currentText(), "")
         self.equations.setText(text)
-        self.equations.setVisible(bool(text))
+        self._equations_area.setVisible(bool(text))
 
     def _on_cell_chosen(self) -> None:
         self._clear_curves()
