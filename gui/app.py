@@ -8,6 +8,7 @@ window scriptable for documentation and tests.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import sys
 from pathlib import Path
@@ -120,6 +121,7 @@ def main(argv: list[str]) -> int:
         print(f"installed {install_launcher()}")
         return 0
 
+    faulthandler.enable()  # a crash in Qt or a plugin still says where it happened
     from .application import run_window
 
     return run_window(args)

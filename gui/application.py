@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
@@ -112,4 +112,9 @@ def run_window(args: argparse.Namespace) -> int:
     code = app.exec()
     window.session.stop()
     watcher.stop()
+    # Delete the widgets now, while the application still exists: left to the
+    # interpreter's teardown, their order is arbitrary.
+    for widget in (panel, window):
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code
