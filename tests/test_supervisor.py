@@ -10,42 +10,32 @@ from cells import discover_cells
 from training import RunSpec, StepReport
 from training.supervisor import RunSupervisor
 
-HANGS_AT_STEP_3 = '''
-import torch
-from cells import Cell
 
-class Sleepy(Cell):
-    name = "Sleepy"
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size, hidden_size)
-        self.calls = 0
-    def forward(self, x, state):
-        self.calls += 1
-        while self.hidden_size == 4 and self.calls > 3 * 6:  # training's 4th step never ends
-            pass
-        h = torch.tanh(self.inp(x)) + state[0] * 0.5
-        return h, (h,)
-'''
-
-CRASHES_AT_STEP_2 = '''
+def misbehaving_cell(name: str, misbehave: str) -> str:
+    """A plugin cell that trains normally until ``misbehave`` (a line run in
+    forward) fires; only at the test's hidden size 4, never in validation."""
+    return f"""
 import os
 import torch
 from cells import Cell
 
-class Crasher(Cell):
-    name = "Crasher"
+class {name}(Cell):
+    name = "{name}"
     def __init__(self, input_size, hidden_size):
         super().__init__(input_size, hidden_size)
         self.inp = torch.nn.Linear(input_size, hidden_size)
         self.calls = 0
     def forward(self, x, state):
         self.calls += 1
-        if self.hidden_size == 4 and self.calls > 6:  # not during validation
-            os._exit(3)
+        {misbehave}
         h = torch.tanh(self.inp(x)) + state[0] * 0.5
         return h, (h,)
-'''
+"""
+
+
+# Six calls of forward per step (length 6).
+HANGS_AT_STEP_4 = misbehaving_cell("Sleepy", "while self.hidden_size == 4 and self.calls > 18: pass")
+CRASHES_AT_STEP_2 = misbehaving_cell("Crasher", "if self.hidden_size == 4 and self.calls > 6: os._exit(3)")
 
 
 def supervisor_for(cells, plugin_dir=None, **options) -> RunSupervisor:
@@ -94,13 +84,13 @@ def test_stepping_a_running_comparison_pauses_it():
 
 
 def test_a_hanging_cell_is_stopped_by_the_time_limit_and_the_other_goes_on(tmp_path):
-    (tmp_path / "sleepy.py").write_text(HANGS_AT_STEP_3)
-    supervisor = supervisor_for(("Sleepy", "RNN"), tmp_path, step_timeout=1.0)
+    (tmp_path / "sleepy.py").write_text(HANGS_AT_STEP_4)
+    supervisor = supervisor_for(("Sleepy", "RNN"), tmp_path, step_timeout=3.0)
     try:
         supervisor.start(running=True)
         news = collect(supervisor, lambda n: any(getattr(m, "kind", "") == "error" for m in n))
         error = next(m for m in news if getattr(m, "kind", "") == "error")
-        assert error.cell == "Sleepy" and "step 4 took longer than 1 s" in error.message
+        assert error.cell == "Sleepy" and "step 4 took longer than 3 s" in error.message
         before = last_steps(news)["RNN"]
         news += collect(supervisor, lambda n: last_steps(n).get("RNN", 0) > before + 2)
     finally:
