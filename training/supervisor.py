@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import time
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from cells.registry import CellSource
 
@@ -37,7 +37,7 @@ class WorkerHandle:
     cell: str
     process: multiprocessing.process.BaseProcess
     inbox: multiprocessing.queues.Queue
-    outbox: multiprocessing.queues.Queue
+    outbox: Connection  # read end only: a dead worker reads as end-of-file
     status: str = RUNNING
     ready: bool = False
     parameters: int = 0
@@ -73,11 +73,16 @@ class RunSupervisor:
         """Spawn the workers; they train at once if ``running``."""
         spec_json = self.spec.to_json()
         for name in self.spec.cells:
-            inbox, outbox = CONTEXT.Queue(), CONTEXT.Queue()
+            inbox = CONTEXT.Queue()
+            # A one-way pipe whose write end only the worker holds: if the
+            # worker dies in the middle of a message, reading ends with EOF
+            # instead of waiting forever for bytes no one will write.
+            outbox, worker_end = CONTEXT.Pipe(duplex=False)
             process = CONTEXT.Process(
                 target=worker_main, name=f"gatelab-{name}", daemon=True,
-                args=(spec_json, name, self.sources[name], inbox, outbox, os.getpid()))
+                args=(spec_json, name, self.sources[name], inbox, worker_end, os.getpid()))
             process.start()
+            worker_end.close()
             self.workers[name] = WorkerHandle(name, process, inbox, outbox)
         self.started = True
         if running:
@@ -101,9 +106,9 @@ class RunSupervisor:
         if process.is_alive():
             process.kill()
             process.join(0.5)
-        for channel in (handle.inbox, handle.outbox):
-            channel.cancel_join_thread()
-            channel.close()
+        handle.inbox.cancel_join_thread()
+        handle.inbox.close()
+        handle.outbox.close()
 
     # ---- steering ------------------------------------------------------------
     def resume(self) -> None:
@@ -144,8 +149,10 @@ class RunSupervisor:
         for handle in self.workers.values():
             while len(news) < limit:
                 try:
-                    message = handle.outbox.get_nowait()
-                except (queue.Empty, OSError, ValueError, EOFError):
+                    if not handle.outbox.poll():
+                        break
+                    message = handle.outbox.recv()
+                except (OSError, EOFError):  # closed, or the worker died mid-message
                     break
                 news.append(message)
                 self._note(handle, message, now)

@@ -9,7 +9,7 @@ same data.
 
 Commands (tuples on the inbox): ("run",), ("pause",), ("step", n),
 ("lr", value), ("clip", value or None), ("stop",).
-Messages (on the outbox): ``WorkerEvent`` and ``StepReport``.
+Messages (sent on the outbox, a one-way pipe): ``WorkerEvent`` and ``StepReport``.
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbo
         task = build_task(spec)
         run = CellRun(cell_class, spec, task)
     except BaseException as error:  # plugin code may raise anything, even SystemExit
-        outbox.put(WorkerEvent(cell_name, "error", message=describe_error(error),
+        outbox.send(WorkerEvent(cell_name, "error", message=describe_error(error),
                                traceback=traceback.format_exc()))
         return
-    outbox.put(WorkerEvent(cell_name, "ready", parameters=run.parameters))
+    outbox.send(WorkerEvent(cell_name, "ready", parameters=run.parameters))
     generator = torch.Generator().manual_seed(spec.seed)
     WorkerLoop(run, task, spec.batch, generator, inbox, outbox).serve()
 
@@ -92,4 +92,4 @@ class WorkerLoop:
         batch = self.task.batch(self.batch_size, self.generator)
         report: StepReport = self.run.train_step(batch)
         self.owed_steps = max(0, self.owed_steps - 1)
-        self.outbox.put(report)
+        self.outbox.send(report)
