@@ -59,7 +59,7 @@ class GatesPanel(PlotPanel):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.canvas)
         split.addWidget(scroll)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
         self.layout_.addWidget(split, 1)
         self._equations_area = scroll
