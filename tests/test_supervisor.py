@@ -141,3 +141,19 @@ def test_the_time_limit_grows_with_the_model_and_the_cells_own_pace():
     assert big.step_allowance(handle) > 600
     handle.last_step, handle.longest_step = 10, 2.0
     assert small.step_allowance(handle) == 20.0
+
+
+def test_a_running_cell_keeps_the_version_it_started_with(tmp_path):
+    """Hot reload changes the list of cells, never a run in progress."""
+    plugin = tmp_path / "steady.py"
+    plugin.write_text(misbehaving_cell("Steady", "pass"))
+    supervisor = supervisor_for(("Steady",), tmp_path)
+    try:
+        supervisor.start(running=True)
+        collect(supervisor, lambda n: last_steps(n).get("Steady", 0) >= 2)
+        plugin.write_text(misbehaving_cell("Steady", "raise RuntimeError('the new version')"))
+        reached = supervisor.workers["Steady"].last_step
+        news = collect(supervisor, lambda n: last_steps(n).get("Steady", 0) >= reached + 5)
+    finally:
+        supervisor.stop()
+    assert all(getattr(m, "status", "running") == "running" for m in news)

@@ -85,7 +85,7 @@ def test_saved_changes_are_seen_and_a_loaded_class_keeps_its_version(tmp_path, c
     plugin.write_text((CORPUS / "good_cell.py").read_text().replace('"Leaky"', '"Leakier"'))
     records = discover_cells([tmp_path], **options)  # saved within the same second: no stale bytecode
     assert find_cell(records, "Leakier") and not find_cell(records, "Leaky")
-    assert first.cell_class.name == "Leaky"  # a run that started with it keeps it until Reset
+    assert first.cell_class.name == "Leaky"  # the class already loaded is not changed
     assert not (tmp_path / "__pycache__").exists()
 
 

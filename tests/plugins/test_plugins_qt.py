@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QDesktopServices
 
-from gui import plugins_qt
 from gui.plugins_qt import PluginPanel, PluginWatcher, new_cell_file
 
 CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"
@@ -97,4 +96,3 @@ def test_actions_have_shortcuts_and_tooltips_and_open_the_folder(qtbot, private_
     assert len({a.shortcut().toString() for a in actions}) == 4
     panel.open_folder_action.trigger()
     assert opened == [str(private_config)] and private_config.is_dir()
-    assert plugins_qt.OK_COLOUR and plugins_qt.ERROR_COLOUR

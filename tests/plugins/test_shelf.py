@@ -40,7 +40,8 @@ def test_variant_is_documented_validated_and_trains(file):
     trainer = Trainer(spec, [cls])
     losses = [trainer.step()[0] for _ in range(spec.steps)]
     assert all(r.status in ("running", "done") for r in losses), losses[-1].message
-    assert losses[-1].loss < losses[0].loss
+    recent = sum(r.loss for r in losses[-5:]) / 5
+    assert recent < 0.5 * losses[0].loss, (losses[0].loss, recent)  # it learns, not noise
     assert losses[-1].gradients["h"].shape == (20,)
 
 
