@@ -61,8 +61,8 @@ def test_fused_matches_loop(config: str, record_gates: bool) -> None:
     loop, loop_grads = run_model(cell_class, False, layers, bidirectional, dropout, record_gates=record_gates)
     kernel, kernel_grads = run_model(cell_class, True, layers, bidirectional, dropout,
                                      record_gates=record_gates)
-    assert kernel.finishers and not kernel.probes, "the fused path did not run"
-    assert loop.probes and not loop.finishers
+    assert kernel.finishers and not kernel.traces, "the fused path did not run"
+    assert loop.traces and not loop.finishers
     assert torch.allclose(kernel.outputs, loop.outputs, rtol=0, atol=TOLERANCE)
     assert kernel_grads.keys() == loop_grads.keys()
     for name, grad in loop_grads.items():
@@ -87,7 +87,7 @@ def test_fused_matches_loop(config: str, record_gates: bool) -> None:
 def test_capture_off_keeps_parameter_gradients() -> None:
     loop, loop_grads = run_model(LSTM, False, capture=False)
     kernel, kernel_grads = run_model(LSTM, True, capture=False)
-    assert not kernel.finishers and not kernel.probes and kernel.inputs.grad is None
+    assert not kernel.finishers and not kernel.traces and kernel.inputs.grad is None
     for name, grad in loop_grads.items():
         assert torch.allclose(kernel_grads[name], grad, rtol=0, atol=TOLERANCE), name
 
@@ -95,7 +95,7 @@ def test_capture_off_keeps_parameter_gradients() -> None:
 @pytest.mark.parametrize("cell_class", [GRU, PluginLSTM])
 def test_other_cells_use_the_loop(cell_class) -> None:
     unrolled, _ = run_model(cell_class, True)
-    assert unrolled.probes and not unrolled.finishers
+    assert unrolled.traces and not unrolled.finishers
 
 
 def test_against_hand_unrolled_lstm() -> None:

@@ -1,6 +1,6 @@
 """Per-time-step gradient capture *through* torch's fused RNN/LSTM kernels.
 
-Why: the Python time loop with probes (``model.unroll_cell``) costs 3.5-4.4x
+Why: the Python time loop with state traces (``model.unroll_cell``) costs 3.5-4.4x
 torch's fused ``nn.LSTM`` on CPU and is launch-bound on a GPU. For the
 built-in RNN and LSTM the fused kernel can report ∂L/∂h_t itself:
 
@@ -129,7 +129,7 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
 
     With ``capture`` the kernel's input carries the H zero channels and the
     result's ``finish`` yields "h" (and "c" for the LSTM), as the loop's
-    probes would. ``reverse`` runs the kernel on the time-flipped sequence.
+    state traces would. ``reverse`` runs the kernel on the time-flipped sequence.
     """
     lstm = type(cell) is LSTM
     kernel_xs = xs.flip(0) if reverse else xs

@@ -48,7 +48,7 @@ class StateTrace:
 class Unrolled:
     """The result of one forward pass.
 
-    probes: (layer, reverse, state name) -> a ``StateTrace``; after backward
+    traces: (layer, reverse, state name) -> a ``StateTrace``; after backward
     its .grad[t] is ∂L/∂state_t, the total derivative (through the readout,
     the recurrence and, for a state like the LSTM's c_t, through h_t of the
     same step). gates: (layer, reverse) -> name -> [T].
@@ -59,14 +59,14 @@ class Unrolled:
 
     outputs: Tensor
     inputs: Tensor
-    probes: dict[tuple[int, bool, str], StateTrace] = field(default_factory=dict)
+    traces: dict[tuple[int, bool, str], StateTrace] = field(default_factory=dict)
     gates: dict[tuple[int, bool], dict[str, Tensor]] = field(default_factory=dict)
     finishers: dict[tuple[int, bool], Callable[[], dict[str, Tensor]]] = field(default_factory=dict)
 
     def state_gradients(self) -> dict[tuple[int, bool, str], Tensor]:
         """After backward: (layer, reverse, state) -> ∂L/∂state_t [T, B, H],
         whichever path ran; states no gradient reached are left out."""
-        gradients = {key: trace.grad for key, trace in self.probes.items()}  # .grad stacks: read once
+        gradients = {key: trace.grad for key, trace in self.traces.items()}  # .grad stacks: read once
         gradients = {key: g for key, g in gradients.items() if g is not None}
         for (layer, reverse), finish in self.finishers.items():
             gradients.update({(layer, reverse, name): g for name, g in finish().items()})
@@ -123,7 +123,7 @@ class SequenceModel(nn.Module):
         return [cell for layer in self.layers for cell in layer]
 
     def forward(self, inputs: Tensor, capture: bool = True, record_gates: bool = False) -> Unrolled:
-        """inputs [T, B, I] -> outputs [T, B, output_size] (plus probes, gates)."""
+        """inputs [T, B, I] -> outputs [T, B, output_size] (plus state traces, gates)."""
         if capture:
             inputs = inputs.detach().requires_grad_(True)
         result = Unrolled(outputs=inputs, inputs=inputs)
@@ -145,7 +145,7 @@ class SequenceModel(nn.Module):
                 if capture:
                     traces = [StateTrace(inputs.shape[0]) for _ in cell.state_names]
                     for name, trace in zip(cell.state_names, traces, strict=True):
-                        result.probes[(index, reverse, name)] = trace
+                        result.traces[(index, reverse, name)] = trace
                 with cell.recording(record_gates) as trace:
                     direction_outputs.append(unroll_cell(cell, layer_input, traces, reverse))
                 if record_gates and trace:
