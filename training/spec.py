@@ -28,7 +28,7 @@ class RunSpec:
     length: int = 100
     task_options: dict[str, Any] = field(default_factory=dict)
     cells: tuple[str, ...] = ("RNN", "LSTM", "GRU")
-    steps: int = 1000
+    steps: int = 2000
     hidden: int = 64
     layers: int = 1
     bidirectional: bool = False
