@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 
-from window_helpers import HANGING_CELL, RAISING_CELL, small_spec, steps_of, wait_for_steps
+from window_helpers import CORPUS, RAISING_CELL, small_spec, steps_of, wait_for_steps
 
 
 def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_window, tmp_path):
@@ -25,11 +25,11 @@ def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_windo
 
 
 def test_reset_stops_a_hanging_cell_within_two_seconds(qtbot, make_window, tmp_path):
-    (tmp_path / "stuck.py").write_text(HANGING_CELL)
-    window = make_window(small_spec(("RNN", "Stuck"), plugins=(str(tmp_path),)), step_timeout=60)
+    (tmp_path / "stuck.py").write_text((CORPUS / "loop_in_forward.py").read_text())  # "Spinner"
+    window = make_window(small_spec(("RNN", "Spinner"), plugins=(str(tmp_path),)), step_timeout=60)
     window.start_or_pause()
-    wait_for_steps(qtbot, window, 2, cells=("RNN",))  # both workers are up, Stuck is stuck
-    assert window.session.recorder.cells["Stuck"].steps == 0
+    wait_for_steps(qtbot, window, 2, cells=("RNN",))  # both workers are up, Spinner is stuck
+    assert window.session.recorder.cells["Spinner"].steps == 0
     started = time.monotonic()
     window.reset()
     qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from training.spec import RunSpec
 
+CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"  # shared with the plugin tests
 WORKER_START = 90_000  # ms: spawning torch workers on a busy 2-core machine is slow
 
 RAISING_CELL = '''
@@ -32,24 +34,6 @@ class Boom(Cell):
         return h, (h,)
 '''
 
-HANGING_CELL = '''
-import torch
-from cells import Cell
-
-
-class Stuck(Cell):
-    """Never returns from forward."""
-
-    name = "Stuck"
-
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size, hidden_size)
-
-    def forward(self, x, state):
-        while True:
-            pass
-'''
 
 
 def small_spec(cells: tuple[str, ...], plugins: tuple[str, ...] = ()) -> RunSpec:
