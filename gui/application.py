@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
-from .app import APP_NAME, DESKTOP_FILE_NAME, ICON, FlagError, initial_spec
+from .flags import FlagError, initial_spec
 from .i18n import install_translators
+from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
 from .theme import THEME
 
 DEFAULT_SCREENSHOT_DELAY = 5.0

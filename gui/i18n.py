@@ -20,11 +20,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from .app import ASSETS
+from .identity import ASSETS, LANGUAGES, SOURCE_LANGUAGE
 
 I18N_FOLDER = ASSETS / "i18n"
-SOURCE_LANGUAGE = "en"
-LANGUAGES = (SOURCE_LANGUAGE, "ko")  # the --lang choices
 
 
 def system_language() -> str:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .app import ASSETS, DESKTOP_FILE_NAME, ICON
+from .identity import ASSETS, DESKTOP_FILE_NAME, ICON
 
 TEMPLATE = ASSETS / "gatelab.desktop.in"
 REPOSITORY = ASSETS.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from training.spec import RunSpec
 
-from .app import ASSETS
+from .identity import ASSETS
 
 PRESET_FOLDER = ASSETS / "presets"
 

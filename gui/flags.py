@@ -1,0 +1,80 @@
+"""The window's command-line flags (``python main.py --help``) and the RunSpec they describe.
+
+Kept apart from the entry module so that the Qt application can turn flags
+into a spec without importing the module that starts it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .identity import LANGUAGES
+
+
+class FlagError(Exception):
+    """A bad command-line flag: reported in one line, exit status 2."""
+
+
+class FlagParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage and exit
+        raise FlagError(message)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800 (got {text!r})") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"size {text} is too small (at least 320x240)")
+    return width, height
+
+
+def build_parser() -> FlagParser:
+    parser = FlagParser(prog="main.py", description="GateLab: open the window. Commands "
+                        "run/cells/tasks are the headless CLI (python main.py run --help).")
+    parser.add_argument("--task", help="task to show first (default adding)")
+    parser.add_argument("--length", type=int, help="sequence length T (2..1000)")
+    parser.add_argument("--cells", help="comma-separated cells to tick, e.g. RNN,LSTM,GRU")
+    parser.add_argument("--plugins", action="append", default=[], metavar="DIR",
+                        help="also load plugin cells from DIR (repeatable)")
+    parser.add_argument("--start", action="store_true", help="start training at once")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH",
+                        help="save a PNG of the window when quitting (see --quit-after)")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
+                        help="quit after SECONDS (with --screenshot: take it then; default 5 s)")
+    parser.add_argument("--size", type=parse_size, metavar="WxH", help="window size, e.g. 1920x1080")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="font and line scale, e.g. 1.5 on a projector (default 1)")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="interface language (default: the system's; en = English)")
+    parser.add_argument("--step-timeout", type=float, default=5.0, metavar="SECONDS",
+                        help="stop a cell whose training step takes longer than this; it grows "
+                             "with big models and slow cells (default %(default)s)")
+    parser.add_argument("--install-launcher", action="store_true",
+                        help="install a desktop/menu entry that starts GateLab from this checkout")
+    return parser
+
+
+def initial_spec(args: argparse.Namespace):
+    """The RunSpec the flags describe; raises FlagError in words."""
+    from tasks import TASKS
+    from training.spec import RunSpec
+
+    changes = {}
+    if args.task is not None:
+        if args.task not in TASKS:
+            raise FlagError(f"unknown task {args.task!r}; choose from {', '.join(TASKS)}")
+        changes["task"] = args.task
+    if args.length is not None:
+        if not 2 <= args.length <= 1000:
+            raise FlagError(f"--length must be between 2 and 1000 (got {args.length})")
+        changes["length"] = args.length
+    if args.cells is not None:
+        changes["cells"] = tuple(c.strip() for c in args.cells.split(",") if c.strip())
+    changes["plugins"] = tuple(args.plugins)
+    try:
+        return RunSpec(**changes)
+    except ValueError as error:
+        raise FlagError(str(error)) from None
