@@ -1,0 +1,85 @@
+"""A widget for each ``SpecField``, read and written the same way whatever its kind.
+
+Qt's spin boxes, combo boxes and check boxes each name their getter, setter
+and change signal differently; an ``Editor`` gives the control panel one
+name for each, so it can walk its table instead of handling every kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+
+from .spec_fields import Kind, SpecField
+from .widgets import LogSlider, OptionalNumber
+
+CONTEXT = "ControlPanel"  # the translation context the table's strings are marked in
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+@dataclass(frozen=True)
+class Editor:
+    """One field's widget with a uniform face: value(), set_value(v), changed."""
+
+    field: SpecField
+    widget: QWidget
+    value: Callable[[], Any]
+    set_value: Callable[[Any], None]
+    changed: SignalInstance
+
+
+def build_editor(field: SpecField) -> Editor:
+    """The widget ``field.kind`` asks for, translated, showing the field's default."""
+    editor = _EDITORS[field.kind](field)
+    editor.widget.setToolTip(translate(field.tooltip))
+    editor.set_value(field.default)
+    return editor
+
+
+def _int(field: SpecField) -> Editor:
+    spin = QSpinBox()
+    spin.setRange(int(field.low), int(field.high))
+    spin.setSpecialValueText(translate(field.special))
+    return Editor(field, spin, spin.value, spin.setValue, spin.valueChanged)
+
+
+def _float(field: SpecField) -> Editor:
+    spin = QDoubleSpinBox()
+    spin.setDecimals(field.decimals)
+    spin.setSingleStep(field.step)
+    spin.setRange(field.low, field.high)
+    return Editor(field, spin, spin.value, spin.setValue, spin.valueChanged)
+
+
+def _log(field: SpecField) -> Editor:
+    slider = LogSlider(field.low, field.high, field.default)
+    return Editor(field, slider, slider.value, slider.set_value, slider.value_changed)
+
+
+def _optional(field: SpecField) -> Editor:
+    number = OptionalNumber(translate(field.switch), field.default, field.default, field.low, field.high)
+    return Editor(field, number, number.value, number.set_value, number.value_changed)
+
+
+def _choice(field: SpecField) -> Editor:
+    combo = QComboBox()
+    combo.addItems(field.choices)
+    return Editor(field, combo, combo.currentText, combo.setCurrentText, combo.currentIndexChanged)
+
+
+def _check(field: SpecField) -> Editor:
+    box = QCheckBox(translate(field.label))
+    return Editor(field, box, box.isChecked, box.setChecked, box.toggled)
+
+
+_EDITORS: dict[Kind, Callable[[SpecField], Editor]] = {
+    Kind.INT: _int, Kind.FLOAT: _float, Kind.LOG: _log, Kind.OPTIONAL: _optional,
+    Kind.CHOICE: _choice, Kind.CHECK: _check,
+}
