@@ -22,8 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cells.isolation import IsolatedChecker  # noqa: E402
-from cells.registry import PROJECT_PLUGIN_DIR, discover_builtins, discover_cells, plugin_files  # noqa: E402
+from plugin_host import (  # noqa: E402
+    PROJECT_PLUGIN_DIR,
+    IsolatedChecker,
+    discover_builtins,
+    discover_cells,
+    plugin_files,
+)
 
 
 def write_plugins(folder: Path, count: int, generation: int) -> None:

@@ -13,8 +13,8 @@ import ui_common  # noqa: F401  (offscreen platform, import path)
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from cells import discover_cells
 from gui.main_window import MainWindow
+from plugin_host import discover_cells
 from training.spec import RunSpec
 
 MEASURE_SECONDS = 30.0

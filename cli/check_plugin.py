@@ -13,9 +13,19 @@ import argparse
 import json
 from pathlib import Path
 
-from cells.isolation import IsolatedChecker, Job
-from cells.registry import BROKEN, OK, WARNING, CellRecord, check_plugins, discover_builtins
-from cells.validation import TIMING_BATCH, TIMING_HIDDEN, TIMING_INPUT
+from plugin_host import (
+    BROKEN,
+    OK,
+    WARNING,
+    CellRecord,
+    IsolatedChecker,
+    Job,
+    check_plugins,
+    discover_builtins,
+)
+from plugin_host.jobs import FILE
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from plugin_host.validation import TIMING_BATCH, TIMING_HIDDEN, TIMING_INPUT
 
 
 def add_check_plugin_parser(commands) -> None:
@@ -24,13 +34,13 @@ def add_check_plugin_parser(commands) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="plugin .py files")
     parser.add_argument("--json", action="store_true", help="print one JSON document instead of text")
     parser.add_argument("--strict", action="store_true", help="count warnings as failures too")
-    parser.add_argument("--timeout", type=float, default=5.0,
+    parser.add_argument("--timeout", type=float, default=DEFAULT_STEP_TIMEOUT,
                         help="seconds allowed for importing a file and for validating a cell "
                              "(default %(default)s)")
     parser.set_defaults(handler=check_plugin_command)
 
 
-def check_files(files: list[str], timeout: float = 5.0) -> list[CellRecord]:
+def check_files(files: list[str], timeout: float = DEFAULT_STEP_TIMEOUT) -> list[CellRecord]:
     """One record per cell in each file (or per file that failed), in order."""
     builtin_names = {r.name.lower(): r for r in discover_builtins()}
     records: list[CellRecord] = []
@@ -39,7 +49,7 @@ def check_files(files: list[str], timeout: float = 5.0) -> list[CellRecord]:
         for text in files:
             path = Path(text)
             if path.is_file():
-                records += check_plugins([Job("file", str(path.resolve()))], checker=checker)
+                records += check_plugins([Job(FILE, str(path.resolve()))], checker=checker)
             else:
                 records.append(CellRecord(name=path.stem, origin=text, status=BROKEN, file=text,
                                           reason="no such file"))

@@ -10,8 +10,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from cells import Cell, count_parameters, discover_cells, find_cell
-from cells.registry import BROKEN
+from cells import Cell, count_parameters
+from plugin_host import BROKEN, discover_cells, find_cell
 from tasks import TASKS
 from training import RUNNING, STOPPED, RunSpec, Trainer, configure_training_process
 from training.model import SequenceModel

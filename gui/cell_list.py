@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from cells import count_parameters
-from cells.registry import CellRecord, CellSource
+from plugin_host import CellRecord, CellSource
 from training.model import SequenceModel
 
 from .theme import CELL_COLOURS, MUTED_COLOUR

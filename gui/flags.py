@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+
 from .identity import LANGUAGES
 
 
@@ -49,7 +51,7 @@ def build_parser() -> FlagParser:
                         help="font and line scale, e.g. 1.5 on a projector (default 1)")
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="interface language (default: the system's; en = English)")
-    parser.add_argument("--step-timeout", type=float, default=5.0, metavar="SECONDS",
+    parser.add_argument("--step-timeout", type=float, default=DEFAULT_STEP_TIMEOUT, metavar="SECONDS",
                         help="stop a cell whose training step takes longer than this; it grows "
                              "with big models and slow cells (default %(default)s)")
     parser.add_argument("--install-launcher", action="store_true",

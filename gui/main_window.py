@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cells.registry import CellRecord
+from plugin_host import CellRecord
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
 from training.spec import RunSpec
-from training.supervisor import DEFAULT_STEP_TIMEOUT
 
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs

@@ -2,7 +2,7 @@
 
 - ``PluginWatcher`` watches the plugin folders, and within about a second of a
   save re-runs discovery *off the GUI thread* (plugin code is checked in the
-  isolated checker process, see ``cells.isolation``) and emits
+  isolated checker process, see ``plugin_host.checker``) and emits
   ``recordsChanged(list[CellRecord])``. ``start()`` emits the built-ins at
   once, so the window is usable before validation finishes.
 - ``PluginPanel`` lists every record with ✓ / ⚠ / ✗, the reason in plain
@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cells.isolation import IsolatedChecker
-from cells.registry import (
+from plugin_host import (
     BROKEN,
     OK,
     WARNING,
     CellRecord,
+    IsolatedChecker,
     discover_builtins,
     discover_cells,
     plugin_folders,

@@ -12,12 +12,13 @@ import os
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from cells.registry import CellSource
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from plugin_host.source import CellSource
 from training.recorder import RunRecorder
 from training.report import ERROR, StepReport, WorkerEvent
 from training.run import build_task
 from training.spec import RunSpec
-from training.supervisor import DEFAULT_STEP_TIMEOUT, RunSupervisor
+from training.supervisor import RunSupervisor
 
 POLL_INTERVAL_MS = 40  # 25 Hz: smooth enough to watch, cheap enough to idle
 

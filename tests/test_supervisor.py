@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from cells import discover_cells
+from plugin_host import discover_cells
 from training import RunSpec, StepReport
 from training.supervisor import RunSupervisor
 

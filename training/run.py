@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from cells import Cell, count_parameters
-from cells.registry import error_location
+from plugin_host.errors import error_location
 from tasks import Batch, Task, make_task
 
 from .model import SequenceModel, initialise, mean_example_norms

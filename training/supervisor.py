@@ -13,13 +13,14 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from cells.registry import CellSource
+from plugin_host.children import end_process
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from plugin_host.source import CellSource
 
 from .report import ERROR, RUNNING, StepReport, WorkerEvent
 from .spec import RunSpec
 from .worker import worker_main
 
-DEFAULT_STEP_TIMEOUT = 5.0
 START_ALLOWANCE = 30.0  # importing torch and building the model, on a busy machine
 CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
 
@@ -99,13 +100,7 @@ class RunSupervisor:
             self._end_process(handle)
 
     def _end_process(self, handle: WorkerHandle) -> None:
-        process = handle.process
-        if process.is_alive():
-            process.terminate()
-            process.join(0.5)
-        if process.is_alive():
-            process.kill()
-            process.join(0.5)
+        end_process(handle.process)  # terminate, then kill (stop() has asked already)
         handle.inbox.cancel_join_thread()
         handle.inbox.close()
         handle.outbox.close()

@@ -19,8 +19,9 @@ import traceback
 
 import torch
 
-from cells.lifeline import exit_with_parent
-from cells.registry import CellSource, describe_error
+from plugin_host.errors import describe_error
+from plugin_host.lifeline import exit_with_parent
+from plugin_host.source import CellSource
 
 from .report import RUNNING, StepReport, WorkerEvent
 from .run import CellRun, build_task

@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from cells import discover_cells  # noqa: E402
+from plugin_host import discover_cells  # noqa: E402
 from training.spec import RunSpec  # noqa: E402
 
 

@@ -98,7 +98,7 @@ def test_presets_fill_the_controls(make_window):
 
 
 def test_a_broken_plugin_is_listed_greyed_out_with_its_reason(make_window):
-    from cells.registry import BROKEN, CellRecord
+    from plugin_host import BROKEN, CellRecord
 
     window = make_window(small_spec(CELLS))
     records = window.controls.cells.records + [

@@ -6,7 +6,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 import pytest  # noqa: E402
 
-from cells.isolation import IsolatedChecker  # noqa: E402
+from plugin_host import IsolatedChecker  # noqa: E402
 
 TIMEOUT = 3.0  # seconds for a plugin import or a cell's validation in these tests
 

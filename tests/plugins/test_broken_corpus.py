@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cells import discover_cells, find_cell
+from plugin_host import discover_cells, find_cell
 
 CORPUS = Path(__file__).resolve().parent.parent / "broken_plugins"
 

@@ -7,34 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from cells import discover_cells, find_cell
-from cells.isolation import IsolatedChecker
-from cells.registry import CellSource, user_plugin_dir
+from plugin_host import CellSource, IsolatedChecker, discover_cells, find_cell, user_plugin_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "broken_plugins"
 
-FAKE_MODULE = '''
-import torch
-from cells import Cell
-
-
-class Packaged(Cell):
-    name = "Packaged"
-
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size + hidden_size, hidden_size)
-
-    def forward(self, x, state):
-        (h,) = state
-        h = torch.tanh(self.inp(torch.cat([x, h], dim=1)))
-        return h, (h,)
-
-
-class Single(Packaged):
-    name = "Packaged single"
-'''
+# The corpus's good cell, renamed, plus a subclass for an entry point that names a class.
+FAKE_MODULE = ((CORPUS / "good_cell.py").read_text().replace("Leaky", "Packaged")
+               + '\n\nclass Single(Packaged):\n    name = "Packaged single"\n')
 
 
 @pytest.fixture
@@ -90,7 +70,7 @@ def test_saved_changes_are_seen_and_a_loaded_class_keeps_its_version(tmp_path, c
 
 
 def test_cells_and_discovery_never_import_qt():
-    code = ("import sys, cells.registry, cells.isolation, cells.validation, cli.check_plugin\n"
+    code = ("import sys, plugin_host, plugin_host.discovery, plugin_host.checker_process, cli.check_plugin\n"
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

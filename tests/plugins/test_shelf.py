@@ -3,8 +3,8 @@
 import pytest
 import torch
 
-from cells.registry import PROJECT_PLUGIN_DIR, import_file, plugin_files
-from cells.validation import validate_cell
+from plugin_host import PROJECT_PLUGIN_DIR, import_file, plugin_files
+from plugin_host.validation import validate_cell
 from training import RunSpec, Trainer
 
 SHELF = {

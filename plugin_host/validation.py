@@ -16,22 +16,21 @@ that makes the cell unusable (status ``broken``):
 5. the time of one step, forward + backward, at batch 32 and hidden size 64.
 
 No Qt here. Plugin code runs inside this function, so call it in the
-isolated checker process (``cells.isolation``) for code you do not trust.
+isolated checker process (``plugin_host.checker``) for code you do not trust.
 """
 
 from __future__ import annotations
 
 import inspect
-import re
 import time
-import traceback
 from dataclasses import dataclass, field
 
 import torch
 
-from .base import Cell, count_parameters
+from cells.base import Cell, count_parameters
 
-OK, WARNING, BROKEN = "ok", "warning", "broken"
+from .errors import VALIDATION, describe_error, format_traceback, plugin_line
+from .records import BROKEN, OK, WARNING
 
 # Odd, distinct sizes so that a swapped or hard-coded dimension shows.
 CHECK_BATCH, CHECK_INPUT, CHECK_HIDDEN = 3, 5, 7
@@ -53,9 +52,6 @@ class ValidationResult:
     gates: tuple[str, ...] = ()
     line: int | None = None
     traceback: str = ""
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__, gates=list(self.gates))
 
 
 class ContractError(Exception):
@@ -184,20 +180,8 @@ def _line_in(cls: type, error: BaseException) -> int | None:
         file = inspect.getsourcefile(cls)
     except TypeError:
         return None
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == file]
-    return frames[-1].lineno if frames else None
-
-
-def _error_words(error: BaseException) -> str:
-    if isinstance(error, SystemExit):
-        return f"called sys.exit({error.code!r}) during a validation step"
-    text = str(error).strip()
-    if isinstance(error, MemoryError) or "can't allocate memory" in text or "out of memory" in text:
-        wanted = re.search(r"allocate (\d+) bytes", text)
-        size = f" ({int(wanted.group(1)) / 2 ** 30:,.0f} GiB)" if wanted else ""
-        return f"ran out of memory: it tried to allocate more than this machine has{size}"
-    first = text.splitlines()[0] if text else ""
-    return f"raised {type(error).__name__}{': ' + first if first else ''} during a validation step"
+    place = plugin_line(error, file)
+    return place[1] if place else None
 
 
 def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
@@ -216,9 +200,8 @@ def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
         return ValidationResult(status=BROKEN, reason=str(error), gates=result.gates)
     except (Exception, SystemExit) as error:  # whatever the plugin raises
         return ValidationResult(
-            status=BROKEN, reason=_error_words(error),
-            line=_line_in(cls, error), gates=result.gates,
-            traceback="".join(traceback.format_exception(type(error), error, error.__traceback__)))
+            status=BROKEN, reason=describe_error(error, during=VALIDATION),
+            line=_line_in(cls, error), gates=result.gates, traceback=format_traceback(error))
     if result.warnings:
         result.status, result.reason = WARNING, "; ".join(result.warnings)
     return result

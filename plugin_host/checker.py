@@ -1,0 +1,175 @@
+"""``IsolatedChecker``: imports and validates plugins in a separate process first.
+
+A plugin file is ordinary Python: importing it may loop forever, call
+``sys.exit``, or crash the interpreter (``os.abort``, a segfault in an
+extension). The checker imports and validates plugins in a checker process,
+one plugin at a time, with a time limit on the import and on each cell's
+validation. A plugin that hangs is killed and reported; one that crashes the
+checker is reported with the crash; the checker is restarted for the rest.
+Only plugins that pass are later imported into the calling process (see
+``plugin_host.discovery``).
+
+The checker stays warm between calls (importing torch takes seconds), so that
+re-checking one saved file takes a fraction of a second, and after the first
+plugin that kills one it keeps a warm spare. Results are cached by content,
+so unchanged plugins are not checked twice.
+"""
+
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import threading
+import time
+
+from .checker_process import CheckerProcess, Gone, TimedOut
+from .errors import broken_verdict, line_in_dump
+from .jobs import Job
+from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT, START_TIMEOUT
+from .messages import IMPORT, CellVerdict, CheckRequest, ClassesFound, Done, Phase
+
+
+class IsolatedChecker:
+    """Checks plugins in a warm checker process; thread-safe; results cached by content."""
+
+    def __init__(self, import_timeout: float = DEFAULT_IMPORT_TIMEOUT,
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT, start_timeout: float = START_TIMEOUT):
+        self.import_timeout = import_timeout
+        self.step_timeout = step_timeout
+        self.start_timeout = start_timeout
+        self._process: CheckerProcess | None = None
+        self._standby: CheckerProcess | None = None  # started after the first plugin that kills one
+        self._lock = threading.RLock()
+        self._cache: dict[tuple, list[CellVerdict]] = {}
+        self._cancelled = threading.Event()
+        self.restarts = 0  # checker processes started
+
+    def cancel(self) -> None:
+        """Abandon a check in progress at once (from any thread, e.g. when the
+        window closes): the plugin being checked is killed, the rest skipped."""
+        self._cancelled.set()
+        process = self._process
+        if process is not None:
+            process.kill()
+
+    def check(self, jobs: list[Job], validate: bool = True) -> dict[Job, list[CellVerdict]]:
+        """The verdicts per job, in order; never raises for plugin errors."""
+        with self._lock:
+            self._cancelled.clear()
+            results: dict[Job, list[CellVerdict]] = {}
+            for job in jobs:
+                if self._cancelled.is_set():
+                    results[job] = [self._failure(job, "not checked: checking was cancelled", "")]
+                    continue
+                key = (job, job.fingerprint(), validate)
+                if key not in self._cache:
+                    self._cache[key] = self._check_one(job, validate)
+                results[job] = list(self._cache[key])
+            return results
+
+    def _check_one(self, job: Job, validate: bool) -> list[CellVerdict]:
+        checker = self._running()
+        if isinstance(checker, str):
+            return [self._failure(job, f"could not be checked: {checker}", "")]
+        offset = checker.stderr_size()
+        request = CheckRequest(job, validate, self.import_timeout, self.step_timeout)
+        checker.send(request)
+        verdicts: list[CellVerdict] = []
+        classes: tuple[str, ...] = ()
+        phase = Phase(IMPORT)
+        deadline = time.monotonic() + self.import_timeout
+        while True:
+            message = checker.receive(deadline - time.monotonic())
+            if isinstance(message, Done):
+                return verdicts
+            if isinstance(message, Phase):
+                phase = message
+                deadline = time.monotonic() + request.time_limit(phase.step)
+            elif isinstance(message, ClassesFound):
+                classes = message.names
+            elif isinstance(message, CellVerdict):
+                verdicts.append(message)
+            if not isinstance(message, TimedOut | Gone):
+                continue
+            # The plugin hung or took the interpreter down with it.
+            tail = checker.stderr_tail(offset)
+            self._discard()
+            importing = phase.step == IMPORT
+            if isinstance(message, TimedOut):
+                limit = request.time_limit(phase.step)
+                what = (f"importing it took longer than {limit:g} s (an endless loop at import?)"
+                        if importing else
+                        f"validating cell class {phase.cell} took longer than {limit:g} s "
+                        "(an endless loop in forward or __init__?); it was stopped")
+            else:
+                what = f"{message.words} while {'importing it' if importing else 'validating ' + phase.cell}"
+            return verdicts + self._unfinished(job, classes, verdicts, phase.cell, what, tail)
+
+    def _unfinished(self, job: Job, classes: tuple[str, ...], verdicts: list[CellVerdict], cell: str,
+                    what: str, tail: str) -> list[CellVerdict]:
+        if not classes:
+            return [self._failure(job, what, tail, line_in_dump(tail, job.file))]
+        done = {v.class_name for v in verdicts}
+        out = []
+        for name in classes:
+            if name in done:
+                continue
+            reason = what if name == cell else f"not validated: {cell} in the same plugin {what}"
+            failure = self._failure(job, reason, tail, line_in_dump(tail, job.file) if name == cell else None)
+            out.append(dataclasses.replace(failure, name=name, class_name=name))
+        return out
+
+    @staticmethod
+    def _failure(job: Job, reason: str, tail: str, line: int | None = None) -> CellVerdict:
+        return broken_verdict(job.plugin_name, reason, job.file, line, tail.strip())
+
+    def _running(self) -> CheckerProcess | str:
+        if self._process is None or not self._process.alive:
+            self._discard()
+            standby, self._standby = self._standby, None
+            alive = standby is not None and standby.alive
+            self._process = standby if alive else CheckerProcess()
+            if standby is not None and not alive:
+                standby.close()
+            self.restarts += 1
+            if self.restarts > 1:  # a plugin killed one: keep a warm spare for the next
+                self._standby = CheckerProcess()
+        problem = self._process.wait_ready(self.start_timeout)
+        if problem:
+            tail = self._process.stderr_tail(0)
+            self._discard()
+            return problem + (f": {tail.strip().splitlines()[-1]}" if tail.strip() else "")
+        return self._process
+
+    def _discard(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
+    def forget(self) -> None:
+        """Drop cached results and the checker (the next check imports
+        everything again, in a fresh process that no plugin has touched)."""
+        with self._lock:
+            self._cache.clear()
+            self._discard()
+
+    def close(self) -> None:
+        with self._lock:
+            self._discard()
+            if self._standby is not None:
+                self._standby.close()
+                self._standby = None
+
+
+_shared: IsolatedChecker | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_checker() -> IsolatedChecker:
+    """The process-wide checker, created on first use and closed at exit."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = IsolatedChecker()
+            atexit.register(_shared.close)
+        return _shared

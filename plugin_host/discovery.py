@@ -1,0 +1,156 @@
+"""Finding cells: the built-ins, plugin folders and installed plugin packages.
+
+Discovery never raises. It returns one ``CellRecord`` per cell found (or per
+plugin that failed), saying what it is, where it came from, whether it can be
+used and why not; one broken plugin never hides the others.
+
+Where cells come from, in this order: the built-ins; the project's
+``plugins/`` folder; the per-user plugin folder (``user_plugin_dir()``);
+folders given with ``--plugins DIR``; installed packages declaring the entry
+point group ``gatelab.cells``. Plugin code is first imported and validated in
+a separate checker process (``plugin_host.checker``), so that a plugin which
+loops forever, calls ``sys.exit`` or crashes the interpreter is reported as
+broken within seconds; only plugins that pass are imported here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from cells.base import count_parameters
+
+from .checker import IsolatedChecker, shared_checker
+from .errors import broken_verdict, describe_error, format_traceback
+from .inspection import cell_classes_in, check_job, class_place
+from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
+from .messages import CellVerdict
+from .records import BROKEN, CellRecord
+from .source import CellSource, import_file
+
+BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
+
+
+def discover_builtins() -> list[CellRecord]:
+    """The built-in cells (trusted: imported here, not validated)."""
+    records = []
+    for module_name in BUILTIN_MODULES:
+        module = importlib.import_module(module_name)
+        for cls in cell_classes_in(module):
+            file, line = class_place(cls)
+            records.append(CellRecord(
+                name=cls.name, origin="built-in", file=file, line=line,
+                source=CellSource("module", module_name, cls.__name__), cell_class=cls,
+                description=cls.description, parameters=count_parameters(cls(2, 64))))
+    return records
+
+
+def record_from_verdict(verdict: CellVerdict, origin: str) -> CellRecord:
+    """The record of one verdict (its class is attached later, if it passed)."""
+    return CellRecord(
+        name=verdict.name or "?", origin=origin, status=verdict.status, reason=verdict.reason,
+        file=verdict.file, line=verdict.line, traceback=verdict.traceback,
+        description=verdict.description, parameters=verdict.parameters,
+        ms_per_step=verdict.ms_per_step, gradient_to_previous=verdict.gradient_to_previous,
+        gates=verdict.gates, warnings=verdict.warnings)
+
+
+def _job_record(verdict: CellVerdict, job: Job) -> CellRecord:
+    record = record_from_verdict(verdict, job.location if job.kind == FILE else f"package {job.location}")
+    if verdict.class_name and record.status != BROKEN:
+        if job.kind == FILE:
+            record.source = CellSource("file", str(Path(job.location).resolve()), verdict.class_name)
+        else:
+            record.source = CellSource("module", verdict.module, verdict.class_name)
+    return record
+
+
+def _mark_broken(record: CellRecord, error: BaseException) -> None:
+    record.status, record.reason, record.traceback = BROKEN, describe_error(error), format_traceback(error)
+    record.source = None
+
+
+def _attach_classes(records: list[CellRecord], job: Job) -> None:
+    """Import a plugin that passed into this process and attach its classes."""
+    wanted = [r for r in records if r.source is not None]
+    if not wanted:
+        return
+    try:
+        module = import_file(Path(job.location)) if job.kind == FILE else None
+    except BaseException as error:  # it passed in the checker, but plugins can be fickle
+        for record in wanted:
+            _mark_broken(record, error)
+        return
+    for record in wanted:
+        try:
+            cls = getattr(module, record.source.class_name) if module else record.source.load()
+        except BaseException as error:
+            _mark_broken(record, error)
+            continue
+        record.cell_class = cls
+
+
+def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
+                  checker: IsolatedChecker | None = None) -> list[CellRecord]:
+    """Records for the given plugins (files or entry points), in order."""
+    if isolate:
+        verdicts = (checker or shared_checker()).check(jobs, validate)
+    else:
+        verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict)] for job in jobs}
+    records: list[CellRecord] = []
+    for job in jobs:
+        job_records = [_job_record(verdict, job) for verdict in verdicts[job]]
+        _attach_classes(job_records, job)
+        records += job_records
+    return records
+
+
+def flag_duplicates(records: list[CellRecord]) -> None:
+    """The first cell of a name wins; later ones are marked broken, not hidden."""
+    first: dict[str, CellRecord] = {}
+    for record in records:
+        if record.status == BROKEN:
+            continue
+        key = record.name.lower()
+        if key in first:
+            record.status = BROKEN
+            record.reason = (f"duplicate name {record.name!r}: already defined by "
+                             f"{first[key].location}; rename one of them")
+            record.cell_class = None
+        else:
+            first[key] = record
+
+
+def discover_cells(
+    plugin_dirs: list[Path] | tuple[Path, ...] = (),
+    include_project_plugins: bool = True,
+    include_entry_points: bool = True,
+    include_user_plugins: bool = True,
+    isolate: bool = True,
+    validate: bool = True,
+    checker: IsolatedChecker | None = None,
+) -> list[CellRecord]:
+    """Every cell found: built-ins, project plugins, user plugins, ``plugin_dirs``, packages.
+
+    ``isolate`` imports and validates plugin code in the checker process
+    first (set False only for code you trust: it is faster but a hanging
+    plugin hangs the caller). Never raises.
+    """
+    records = discover_builtins()
+    jobs = file_jobs(plugin_folders(plugin_dirs, include_project_plugins, include_user_plugins))
+    if include_entry_points:
+        try:
+            jobs += entry_point_jobs()
+        except Exception as error:  # broken metadata of some installed package
+            records.append(record_from_verdict(broken_verdict("entry points", error), "installed packages"))
+    records += check_plugins(jobs, isolate, validate, checker)
+    flag_duplicates(records)
+    return records
+
+
+def find_cell(records: list[CellRecord], name: str) -> CellRecord | None:
+    """The usable record of that name, case-insensitively."""
+    for record in records:
+        if record.usable and record.name.lower() == name.lower():
+            return record
+    return None

@@ -1,0 +1,101 @@
+"""Importing one plugin and judging its cells: the work the checker process does.
+
+``check_job`` imports one plugin (a file or an entry point), finds its cell
+classes and validates each, yielding typed messages as it goes. It never
+raises for plugin errors. It runs plugin code in the calling process, so the
+checker runs it in a separate process; call it directly only for code you
+trust (the built-ins, ``isolate=False``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+
+from cells.base import Cell
+
+from .errors import broken_verdict
+from .jobs import ENTRY_POINT_GROUP, FILE, Job
+from .messages import IMPORT, VALIDATE, CellVerdict, ClassesFound, Phase
+from .records import BROKEN, OK
+from .source import import_file
+from .validation import contract_problem, validate_cell
+
+
+def cell_classes_in(module: ModuleType) -> list[type]:
+    """Cell subclasses defined in ``module`` (not imported into it), in definition order."""
+    found = []
+    for value in list(vars(module).values()):
+        if (isinstance(value, type) and issubclass(value, Cell) and value is not Cell
+                and value.__module__ == module.__name__ and not value.__name__.startswith("_")
+                and not getattr(value, "__gatelab_abstract__", False) and not inspect.isabstract(value)):
+            found.append(value)
+    return found
+
+
+def class_place(cls: type) -> tuple[str | None, int | None]:
+    """The file and line where ``cls`` is defined, where known."""
+    try:
+        file = inspect.getsourcefile(cls)
+    except TypeError:
+        file = None
+    try:
+        line = inspect.getsourcelines(cls)[1]
+    except (OSError, TypeError):
+        line = None
+    return file, line
+
+
+def load_entry_point(job: Job) -> object:
+    """What an entry point names (a module or a class); raises what its import raises."""
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if entry.name == job.name and entry.value == job.value:
+            return entry.load()
+    raise LookupError(f"entry point {job.name} = {job.value} is no longer installed")
+
+
+def class_verdict(cls: type, validate: bool, module_name: str) -> CellVerdict:
+    """Judge one cell class: run it (``validate``) or check only the static contract."""
+    file, line = class_place(cls)
+    name = getattr(cls, "name", "")
+    about = dict(name=name if isinstance(name, str) and name.strip() else cls.__name__,
+                 class_name=cls.__name__, module=module_name, file=file,
+                 description=str(getattr(cls, "description", "") or ""))
+    if not validate:
+        problem = contract_problem(cls)
+        return CellVerdict(**about, line=line, status=BROKEN if problem else OK, reason=problem or "")
+    result = validate_cell(cls)
+    return CellVerdict(**about, line=result.line or line, status=result.status, reason=result.reason,
+                       traceback=result.traceback, parameters=result.parameters,
+                       ms_per_step=result.ms_per_step, gradient_to_previous=result.gradient_to_previous,
+                       gates=tuple(result.gates), warnings=tuple(result.warnings))
+
+
+def check_job(job: Job, validate: bool = True) -> Iterator[Phase | ClassesFound | CellVerdict]:
+    """Import one plugin and judge its cells, announcing each ``Phase`` first.
+    Never raises for plugin errors."""
+    yield Phase(IMPORT)
+    try:
+        target = import_file(Path(job.location)) if job.kind == FILE else load_entry_point(job)
+    except BaseException as error:  # plugin code may raise anything, SystemExit included
+        yield broken_verdict(job.plugin_name, error, job.location if job.kind == FILE else None)
+        return
+    if isinstance(target, ModuleType):
+        classes, module_name = cell_classes_in(target), target.__name__
+    else:
+        classes, module_name = [target], getattr(target, "__module__", job.value.split(":")[0])
+        if not (isinstance(target, type) and issubclass(target, Cell)):
+            yield broken_verdict(job.name, f"the entry point {job.value!r} names neither a Cell subclass "
+                                           "nor a module holding some")
+            return
+    if not classes:
+        yield broken_verdict(job.plugin_name, "no subclass of cells.Cell is defined here",
+                             job.location if job.kind == FILE else None, 1)
+        return
+    yield ClassesFound(tuple(cls.__name__ for cls in classes))
+    for cls in classes:
+        yield Phase(VALIDATE, cls.__name__)
+        yield class_verdict(cls, validate, module_name)

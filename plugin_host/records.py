@@ -1,0 +1,58 @@
+"""``CellRecord``: what discovery learned about one cell, and the three statuses.
+
+Discovery returns one record per cell found (or per plugin that failed) and
+never raises; the window, the CLI and ``check-plugin`` read only records. The
+status values are plain strings because they appear in JSON output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cells.base import Cell
+
+from .source import CellSource
+
+OK, WARNING, BROKEN = "ok", "warning", "broken"
+
+
+@dataclass
+class CellRecord:
+    """What discovery learned about one cell or one failed plugin.
+
+    status: "ok", "warning" (usable, but see ``reason``) or "broken".
+    The validation figures (parameters at input 2 / hidden 64, ms per time
+    step forward + backward at batch 32, whether the gradient reaches
+    h_{t-1}, the recorded gate names) are None/empty when not measured.
+    """
+
+    name: str
+    origin: str
+    status: str = OK
+    reason: str = ""
+    file: str | None = None
+    line: int | None = None
+    traceback: str = ""
+    source: CellSource | None = None
+    cell_class: type[Cell] | None = field(default=None, repr=False, compare=False)
+    description: str = ""
+    parameters: int | None = None
+    ms_per_step: float | None = None
+    gradient_to_previous: bool | None = None
+    gates: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return self.status != BROKEN and self.cell_class is not None
+
+    @property
+    def location(self) -> str:
+        """``file:line`` where known, for messages."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or self.origin
+
+    @property
+    def mark(self) -> str:
+        return {OK: "✓", WARNING: "⚠"}.get(self.status, "✗")
