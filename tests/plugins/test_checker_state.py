@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from cells import discover_cells
+import shutil
+from pathlib import Path
+
+from plugin_host import discover_cells
+
+GOOD_CELL = Path(__file__).resolve().parent.parent / "broken_plugins" / "good_cell.py"
 
 POISON = '''
 import torch
@@ -23,28 +28,11 @@ class Poison(Cell):
         return h, (h,)
 '''
 
-GOOD = '''
-import torch
-from cells import Cell
-
-
-class Plain(Cell):
-    name = "Plain"
-
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size + hidden_size, hidden_size)
-
-    def forward(self, x, state):
-        h = torch.tanh(self.inp(torch.cat([x, state[0]], dim=1)))
-        return h, (h,)
-'''
-
 
 def test_a_plugin_changing_torch_defaults_does_not_break_the_next(tmp_path):
     (tmp_path / "a_poison.py").write_text(POISON)
-    (tmp_path / "b_plain.py").write_text(GOOD)
+    shutil.copy(GOOD_CELL, tmp_path / "b_good.py")
     records = {r.name: r for r in discover_cells([tmp_path], include_project_plugins=False,
                                                  include_user_plugins=False,
                                                  include_entry_points=False)}
-    assert records["Plain"].status == "ok", records["Plain"].reason
+    assert records["Leaky"].status == "ok", records["Leaky"].reason
