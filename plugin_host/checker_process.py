@@ -16,6 +16,7 @@ import signal
 import tempfile
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from types import ModuleType
 
 from .children import end_process
 from .inspection import check_job
@@ -53,7 +54,7 @@ def _limit_memory() -> None:
         pass  # not Linux: rely on the plugin failing by itself
 
 
-def reset_torch_state(torch) -> None:
+def reset_torch_state(torch: ModuleType) -> None:
     """Undo the process-wide torch settings a plugin may change at import."""
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)

@@ -14,18 +14,16 @@ import re
 import traceback
 from pathlib import Path
 
-from .messages import CellVerdict
+from .messages import IMPORT, VALIDATE, CellVerdict
 from .records import BROKEN
-
-IMPORT, VALIDATION = "import", "validation"  # what the plugin was doing when it failed
 
 
 def describe_error(error: BaseException, during: str = IMPORT) -> str:
-    """One plain line: what went wrong, while importing/building (``IMPORT``)
-    or during a validation step (``VALIDATION``)."""
+    """One plain line: what went wrong while importing or building a plugin
+    (``IMPORT``) or during one of its validation steps (``VALIDATE``)."""
     text = str(error).strip()
     first = text.splitlines()[0] if text else ""
-    if during == VALIDATION:
+    if during == VALIDATE:
         if isinstance(error, SystemExit):
             return f"called sys.exit({error.code!r}) during a validation step"
         if isinstance(error, MemoryError) or "can't allocate memory" in text or "out of memory" in text:

@@ -11,9 +11,12 @@ cell (or per plugin that failed) and ``Done``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .jobs import Job
 from .records import OK
+
+if TYPE_CHECKING:
+    from .jobs import Job
 
 IMPORT, VALIDATE = "import", "validate"  # the phases of checking one plugin
 

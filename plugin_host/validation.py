@@ -29,7 +29,8 @@ import torch
 
 from cells.base import Cell, count_parameters
 
-from .errors import VALIDATION, describe_error, format_traceback, plugin_line
+from .errors import describe_error, format_traceback, plugin_line
+from .messages import VALIDATE
 from .records import BROKEN, OK, WARNING
 
 # Odd, distinct sizes so that a swapped or hard-coded dimension shows.
@@ -200,7 +201,7 @@ def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
         return ValidationResult(status=BROKEN, reason=str(error), gates=result.gates)
     except (Exception, SystemExit) as error:  # whatever the plugin raises
         return ValidationResult(
-            status=BROKEN, reason=describe_error(error, during=VALIDATION),
+            status=BROKEN, reason=describe_error(error, during=VALIDATE),
             line=_line_in(cls, error), gates=result.gates, traceback=format_traceback(error))
     if result.warnings:
         result.status, result.reason = WARNING, "; ".join(result.warnings)
