@@ -52,6 +52,7 @@ class CellChecklist(QListWidget):
         super().__init__(parent)
         self.records: list[CellRecord] = []
         self.sizes: ModelSizes = (1, 64, 1, 1, False)
+        self._ticks_before_records = {"RNN", "LSTM", "GRU"}
         self.itemChanged.connect(lambda _: self.selection_changed.emit())
         self.setToolTip(self.tr("Tick the cells to train side by side"))
         self.setWordWrap(True)
@@ -60,7 +61,7 @@ class CellChecklist(QListWidget):
 
     def set_cell_records(self, records: list[CellRecord]) -> None:
         """Show a new list of cells, keeping the ticks of cells still present."""
-        checked = set(self.checked_names()) if self.records else {"RNN", "LSTM", "GRU"}
+        checked = set(self.checked_names()) if self.records else self._ticks_before_records
         self.records = list(records)
         self.blockSignals(True)
         self.clear()
@@ -102,7 +103,10 @@ class CellChecklist(QListWidget):
                 if self.item(row).checkState() == Qt.CheckState.Checked]
 
     def set_checked(self, names: list[str] | tuple[str, ...]) -> None:
+        """Tick ``names``; before any records have come, tick them when they do."""
         wanted = set(names)
+        if not self.records:
+            self._ticks_before_records = wanted
         self.blockSignals(True)
         for row, record in enumerate(self.records):
             if record.usable:

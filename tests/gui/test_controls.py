@@ -82,6 +82,13 @@ def test_defaults_survive_the_controls(panel):
     assert panel.spec() == RunSpec()
 
 
+def test_cells_ticked_before_discovery_stay_ticked_when_it_reports(qtbot):
+    panel = ControlPanel(RunSpec(cells=("LSTM",)))  # the window builds it before cells are found
+    qtbot.addWidget(panel)
+    panel.set_cell_records(discover_builtins())
+    assert panel.cells.checked_names() == ["LSTM"]
+
+
 def test_lr_and_clip_apply_live_the_rest_asks_for_reset(panel, qtbot):
     with qtbot.waitSignal(panel.lr_changed), qtbot.assertNotEmitted(panel.spec_edited):
         panel.lr.set_value(0.001)
