@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
@@ -13,6 +15,9 @@ from training.recorder import RunRecorder
 
 from ..plotting import configure_pyqtgraph, save_png
 from ..theme import THEME
+
+if TYPE_CHECKING:
+    from plugin_host import CellRecord
 
 
 class PlotPanel(QWidget):
@@ -46,6 +51,11 @@ class PlotPanel(QWidget):
     def show_run(self, recorder: RunRecorder | None) -> None:
         """Redraw from ``recorder`` (None: empty the plots)."""
         raise NotImplementedError
+
+    def set_cell_records(self, records: Sequence[CellRecord]) -> None:
+        """The cells on offer changed (start, plugin reload). Most panels draw
+        only what a run recorded and ignore this; the gates panel shows each
+        cell's equations from it."""
 
     def export_png(self, path: Path, width: int) -> Path:
         """Write the panel's plots to a PNG ``width`` pixels wide."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -13,6 +16,14 @@ from training.recorder import RunRecorder
 from ..plotting import gate_pen, make_live, style_legend, style_plot
 from ..theme import THEME
 from .base import PlotPanel
+
+if TYPE_CHECKING:
+    from plugin_host import CellRecord
+
+
+def equations_by_name(records: Sequence[CellRecord]) -> dict[str, str]:
+    """Each usable cell's update equations, shown beside its gates."""
+    return {r.name: r.cell_class.equations for r in records if r.cell_class is not None}
 
 
 class GatesPanel(PlotPanel):
@@ -63,6 +74,9 @@ class GatesPanel(PlotPanel):
         split.setStretchFactor(1, 1)
         self.layout_.addWidget(split, 1)
         self._equations_area = scroll
+
+    def set_cell_records(self, records: Sequence[CellRecord]) -> None:
+        self.set_equations(equations_by_name(records))
 
     def set_equations(self, equations: dict[str, str]) -> None:
         """Cell name -> its equations (HTML), shown under the plot for the chosen cell."""
