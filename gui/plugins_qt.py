@@ -19,14 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -47,6 +44,7 @@ from plugin_host import (
 )
 
 from .theme import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
+from .traceback_dialog import TracebackDialog
 
 DEBOUNCE_MS = 250
 STATUS_COLOURS = {OK: OK_COLOUR, WARNING: WARNING_COLOUR, BROKEN: ERROR_COLOUR}
@@ -234,23 +232,6 @@ class PluginWatcher(QObject):
             self._files.addPaths(missing)
 
 
-class TracebackDialog(QDialog):
-    """The full traceback of a broken plugin, selectable and copyable."""
-
-    def __init__(self, record: CellRecord, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Traceback: {name}").format(name=record.name))
-        self.text = QPlainTextEdit(self, readOnly=True)
-        self.text.setFont(QFont("monospace"))
-        self.text.setPlainText(f"{record.location}\n{record.reason}\n\n{record.traceback}")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(720, 420)
-
-
 class PluginPanel(QWidget):
     """Every cell record with ✓ / ⚠ / ✗, its reason, and "View traceback".
 
@@ -416,7 +397,8 @@ class PluginPanel(QWidget):
             return None
         if self._dialog is not None:
             self._dialog.close()
-        self._dialog = TracebackDialog(record, self)
+        self._dialog = TracebackDialog(
+            record.name, f"{record.location}\n{record.reason}\n\n{record.traceback}", self)
         self._dialog.show()
         return self._dialog
 

@@ -44,7 +44,7 @@ class TrainingSession(QObject):
 
     data_changed = Signal()      # new reports reached the recorder
     state_changed = Signal(str)  # one of IDLE … LOADED
-    cell_failed = Signal(str, str)  # cell name, message
+    cell_failed = Signal(str, str)  # cell name, message; its traceback is in the recorder
 
     def __init__(self, parent: QObject | None = None, step_timeout: float = DEFAULT_STEP_TIMEOUT):
         super().__init__(parent)
@@ -142,6 +142,8 @@ class TrainingSession(QObject):
             if isinstance(item, StepReport):
                 self.recorder.add(item)
                 count += 1
+                if item.status == ERROR:  # the step raised: this cell trains no more
+                    self.cell_failed.emit(item.cell, item.message)
             elif isinstance(item, WorkerEvent):
                 self._note_event(item)
         self.reports_received += count
