@@ -1,7 +1,9 @@
-"""The main window: controls on the left, the five views, run actions, files."""
+"""The main window: controls on the left, the plots (``PANELS``) and the
+comparison table, the notification bar, run actions, files."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -10,10 +12,9 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QScrollArea,
-    QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,39 +23,43 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
 from training.spec import RunSpec
 
+from .actions import shortcut_action
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
-from .panels import GatesPanel, GradientHistoryPanel, GradientTimePanel, LossPanel, PlotPanel
+from .notification_bar import NotificationBar
+from .notification_feeds import PluginNotices, UncaughtExceptions
+from .notifications import ERROR, NotificationCentre
+from .panels import PANELS, PanelEntry, PlotPanel, plot_area
 from .presets import Preset, load_presets
 from .redraw import RedrawScheduler
+from .run_progress import RunProgress
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .table import ComparisonTable
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
 
 
-def equations_by_name(records: list[CellRecord]) -> dict[str, str]:
-    """Each usable cell's update equations, shown beside its gates."""
-    return {r.name: r.cell_class.equations for r in records if r.cell_class is not None}
-
-
 class MainWindow(QMainWindow):
     """Train cells side by side and watch the gradient flow through time."""
 
     def __init__(self, spec: RunSpec, records: list[CellRecord],
-                 step_timeout: float = DEFAULT_STEP_TIMEOUT):
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT, panels: Sequence[PanelEntry] = PANELS):
+        """``panels``: the plots and their places (a test may add its own)."""
         super().__init__()
         self.setWindowTitle(self.tr("GateLab"))
         self.session = TrainingSession(self, step_timeout=step_timeout)
+        self.notifications = NotificationCentre(self)
+        self.uncaught = UncaughtExceptions(self.notifications)
+        self.plugin_notices = PluginNotices(self.notifications)
         self.controls = ControlPanel(spec)
-        self.controls.set_cell_records(records)
-        self.controls.set_spec(spec)
-        self.gradient_time = GradientTimePanel()
-        self.gradient_history = GradientHistoryPanel()
-        self.loss = LossPanel()
-        self.gates = GatesPanel()
-        self.gates.set_equations(equations_by_name(records))
+        self.panel_entries = tuple(panels)
+        self.panels: list[PlotPanel] = []
+        for entry in self.panel_entries:
+            self.panels.append(entry.panel_class())
+            setattr(self, entry.key, self.panels[-1])  # window.gates, window.loss, …
         self.table = ComparisonTable()
+        self.set_cell_records(records)
+        self.controls.set_spec(spec)  # after the records: it ticks the spec's cells
         self.file_dialogs = RunFileDialogs(self)
         self._build_layout()
         self._build_actions()
@@ -64,32 +69,25 @@ class MainWindow(QMainWindow):
         self.controls.clip_changed.connect(self.session.set_clip)
         self._shown_once = False
         self.redraws = RedrawScheduler(self.views, lambda: self.session.recorder,
-                                       self._update_status, self)
+                                       lambda: self.run_progress.show_run(self.session.recorder), self)
+        self.redraws.view_failed.connect(self._on_view_failed)
         self.session.data_changed.connect(self._on_data_changed)
         self.session.state_changed.connect(self._on_state_changed)
         self.session.cell_failed.connect(self._on_cell_failed)
         self._on_state_changed(self.session.state)
         self.redraw()
-
-    @property
-    def panels(self) -> list[PlotPanel]:
-        return [self.gradient_time, self.gradient_history, self.loss, self.gates]
+        self.uncaught.install()  # last: a window that failed to build never holds the hook
 
     # ---- layout -----------------------------------------------------------------
     def _build_layout(self) -> None:
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.gradient_time)
-        top.addWidget(self.loss)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.gradient_history)
-        bottom.addWidget(self.gates)
-        for splitter in (top, bottom):
-            splitter.setStretchFactor(0, 3)
-            splitter.setStretchFactor(1, 2)
-        central = QSplitter(Qt.Orientation.Vertical)
-        central.addWidget(top)
-        central.addWidget(bottom)
-        central.setChildrenCollapsible(False)
+        self.notification_bar = NotificationBar(self.notifications)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.notification_bar)
+        places = (entry.place for entry in self.panel_entries)
+        column.addWidget(plot_area(zip(places, self.panels, strict=True)), 1)
         self.setCentralWidget(central)
 
         scroll = QScrollArea()
@@ -137,20 +135,17 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def set_cell_records(self, records: list[CellRecord]) -> None:
-        """Refresh the cell checklist; a running comparison keeps its cells until Reset."""
+        """Refresh the cell checklist, the panels that show cells' sources (the
+        equations) and the plugin notices; a running comparison keeps its
+        cells until Reset."""
         self.controls.set_cell_records(records)
-        self.gates.set_equations(equations_by_name(records))
+        for panel in self.panels:
+            panel.set_cell_records(records)
+        self.plugin_notices.update(records)
 
     # ---- actions ------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(self.tr("{0} ({1})").format(tip, action.shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText)))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return shortcut_action(self, text, shortcut, tip, slot)
 
     def _build_actions(self) -> None:
         self.start_action = self._action(self.tr("Start"), Qt.Key.Key_Space,
@@ -214,14 +209,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.state_label = QLabel()
-        self.speed_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
-        self.progress.setToolTip(self.tr("Training steps done by the slowest cell"))
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.speed_label)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.state_label)
+        self.run_progress = RunProgress()
+        self.statusBar().addPermanentWidget(self.run_progress)
+        self.statusBar().addPermanentWidget(self.state_label)
 
     # ---- run control ------------------------------------------------------------------
     def start_or_pause(self) -> None:
@@ -286,10 +276,17 @@ class MainWindow(QMainWindow):
                                   else self.tr("Resume") if state == PAUSED else self.tr("Start"))
         for action in (self.save_action, self.export_data_action):
             action.setEnabled(self.session.recorder is not None)
-        self._update_status()
+        self.run_progress.show_run(self.session.recorder)
 
     def _on_cell_failed(self, cell: str, message: str) -> None:
-        self.statusBar().showMessage(self.tr("{0} stopped: {1}").format(cell, message), 15_000)
+        """The traceback is the one the comparison table shows in its tooltip."""
+        history = self.session.recorder.cells.get(cell) if self.session.recorder else None
+        self.notifications.notify(ERROR, self.tr("{0} stopped: {1}").format(cell, message),
+                                  history.traceback if history else "", cell)
+
+    def _on_view_failed(self, view: str, error: str, details: str) -> None:
+        self.notifications.notify(ERROR, self.tr("This view stopped drawing: {0}").format(error),
+                                  details, view)
 
     # ---- drawing ------------------------------------------------------------------
     @property
@@ -305,20 +302,6 @@ class MainWindow(QMainWindow):
             self.redraws.draw_all()
         else:
             self.redraws.news()
-
-    def _update_status(self) -> None:
-        recorder = self.session.recorder
-        histories = list(recorder.cells.values()) if recorder else []
-        steps = min((h.steps for h in histories), default=0)
-        total = recorder.spec.steps if recorder else 0
-        if (self.progress.maximum(), self.progress.value()) != (total, steps):
-            self.progress.setRange(0, total)
-            self.progress.setValue(steps)
-        self.progress.setFormat(self.tr("step %v of %m") if total else self.tr("step {0}").format(steps))
-        self.progress.setTextVisible(True)
-        speeds = [h.steps_per_second for h in histories if h.steps_per_second]
-        self.speed_label.setText(self.tr("{0:.1f} steps/s per cell").format(sum(speeds) / len(speeds))
-                                 if speeds else "")
 
     # ---- files ------------------------------------------------------------------
     def open_run(self, folder: Path) -> None:
@@ -339,4 +322,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing mid-run ends every worker: no orphan process keeps training."""
         self.session.stop()
+        self.uncaught.uninstall()
         super().closeEvent(event)

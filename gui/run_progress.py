@@ -1,0 +1,36 @@
+"""``RunProgress``: the status bar's numbers, steps done and training speed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from training.recorder import RunRecorder
+
+
+class RunProgress(QWidget):
+    """Steps done by the slowest cell (the comparison is as far as its last
+    cell) and the mean speed per cell; redrawn after every frame of the plots."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.speed_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setToolTip(self.tr("Training steps done by the slowest cell"))
+        self.progress.setTextVisible(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.speed_label)
+        layout.addWidget(self.progress)
+
+    def show_run(self, recorder: RunRecorder | None) -> None:
+        histories = list(recorder.cells.values()) if recorder else []
+        steps = min((h.steps for h in histories), default=0)
+        total = recorder.spec.steps if recorder else 0
+        if (self.progress.maximum(), self.progress.value()) != (total, steps):
+            self.progress.setRange(0, total)
+            self.progress.setValue(steps)
+        self.progress.setFormat(self.tr("step %v of %m") if total else self.tr("step {0}").format(steps))
+        speeds = [h.steps_per_second for h in histories if h.steps_per_second]
+        self.speed_label.setText(self.tr("{0:.1f} steps/s per cell").format(sum(speeds) / len(speeds))
+                                 if speeds else "")
