@@ -33,10 +33,6 @@ class Job:
     value: str = ""
 
     @property
-    def label(self) -> str:
-        return self.location if self.kind == FILE else f"{self.name} = {self.value}"
-
-    @property
     def plugin_name(self) -> str:
         """The name a failure of the whole plugin is reported under."""
         return Path(self.location).stem if self.kind == FILE else self.name
