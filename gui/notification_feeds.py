@@ -12,7 +12,6 @@ redraw scheduler and the session.)
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -24,15 +23,16 @@ from plugin_host import BROKEN, OK, CellRecord
 
 from .notifications import ERROR, WARNING, NotificationCentre
 
-LOG = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
 class UncaughtExceptions:
     """``sys.excepthook`` while installed; ``uninstall`` puts the previous one back.
 
-    The traceback still goes to the log (stderr), but the window keeps
-    running: an exception in a slot ends that slot, never the application.
+    The previous hook still runs after the notification: it prints the
+    traceback to stderr, and under pytest-qt it fails the test, so a bug in
+    a slot never hides in a notification nobody reads. Either way the window
+    keeps running: an exception in a slot ends that slot, not the application.
     """
 
     def __init__(self, centre: NotificationCentre):
@@ -50,10 +50,9 @@ class UncaughtExceptions:
 
     def _hook(self, kind: type[BaseException], error: BaseException,
               trace: TracebackType | None) -> None:
+        self._previous(kind, error, trace)
         if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal is no error to show
-            self._previous(kind, error, trace)
             return
-        LOG.error("uncaught exception", exc_info=(kind, error, trace))
         self.centre.notify(
             ERROR, translate("Notifications", "Unexpected error: {0}").format(f"{kind.__name__}: {error}"),
             "".join(traceback.format_exception(kind, error, trace)), translate("Notifications", "GateLab"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QTimer
 from test_panel_registry import CountingPanel, open_window
 from window_helpers import RAISING_CELL, WORKER_START, small_spec
@@ -32,6 +33,7 @@ def sources(window) -> list[str]:
     return [n.source for n in window.notifications.notifications]
 
 
+@pytest.mark.qt_no_exception_capture  # else pytest-qt's hook, which ours calls too, fails the test
 def test_an_exception_in_a_qt_slot_is_shown_with_its_traceback(qtbot):
     before = sys.excepthook
     window = open_window(qtbot)
