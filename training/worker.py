@@ -10,6 +10,9 @@ same data.
 Commands (tuples on the inbox): ("run",), ("pause",), ("step", n),
 ("lr", value), ("clip", value or None), ("stop",).
 Messages (sent on the outbox, a one-way pipe): ``WorkerEvent`` and ``StepReport``.
+Each time the worker stops training (paused, its owed steps done, or the run
+finished) it says so once with ``WorkerEvent(cell, "idle")``: after that no
+report comes until a command asks for one.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from .runtime import configure_training_process
 from .spec import RunSpec
 
 POLL_SECONDS = 0.2
+IDLE = "idle"  # the WorkerEvent kind sent when training stops
 
 
 def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbox,
@@ -59,17 +63,25 @@ class WorkerLoop:
         self.running = False
         self.owed_steps = 0
 
+    @property
+    def training(self) -> bool:
+        return bool(self.running or self.owed_steps) and self.run.status == RUNNING
+
     def serve(self) -> None:
+        said_idle = True  # a new worker waits for "run" or "step" without saying so
         while True:
-            idle = not (self.running or self.owed_steps)
-            try:
-                command = self.inbox.get(timeout=POLL_SECONDS) if idle else self.inbox.get_nowait()
+            if not self.training and not said_idle:
+                self.outbox.send(WorkerEvent(self.run.name, IDLE))
+                said_idle = True
+            try:  # block while idle (a finished run included: no busy loop)
+                command = self.inbox.get_nowait() if self.training else self.inbox.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 command = None
             if command is not None and not self.obey(command):
                 return
-            if (self.running or self.owed_steps) and self.run.status == RUNNING:
+            if self.training:
                 self.train_one()
+                said_idle = False
 
     def obey(self, command: tuple) -> bool:
         """Apply one command; False means stop."""
