@@ -1,11 +1,14 @@
 """Recorded runs: bounded, saved as JSON/CSV/NPZ, read back, corrupt files refused."""
 
+import json
+
 import numpy as np
 import pytest
 
 from cells import GRU, LSTM
-from training import RunSpec, Trainer
+from training import RunSpec, StepReport, Trainer
 from training.recorder import RunRecorder
+from training.run import build_task
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +56,48 @@ def test_a_corrupt_run_folder_is_refused_in_words(recorder, tmp_path, damage):
 def test_a_missing_folder_is_refused_in_words(tmp_path):
     with pytest.raises(ValueError, match="not a readable GateLab run"):
         RunRecorder.load(tmp_path / "nothing here")
+
+
+def synthetic_reports(cell: str, steps: range, length: int = 3):
+    for step in steps:
+        yield StepReport(cell, step, loss=1.0 / step, metric=0.0, grad_norm=1.0, seconds=0.01,
+                         gradients={"h": np.full(length, float(step))})
+
+
+def test_a_reopened_run_keeps_its_decimation_and_records_on_as_if_never_saved(tmp_path):
+    """Past the capacities (2000 metric rows, 500 gradient rows) the histories
+    keep every 2nd, 4th … step; reopening must restore that stride, or new
+    steps land off the grid and the timeline's spacing is wrong."""
+    spec = RunSpec(length=3, hidden=4, batch=2, steps=0, cells=("RNN",))
+    recorder = RunRecorder(spec, build_task(spec), {"RNN": 10})
+    for report in synthetic_reports("RNN", range(1, 2301)):
+        recorder.add(report)
+    history = recorder.cells["RNN"]
+    assert (history.metrics.stride, history.gradients.stride) == (2, 8)  # decimated
+    recorder.save(tmp_path)
+    reopened = RunRecorder.load(tmp_path).cells["RNN"]
+    for series in ("metrics", "gradients"):
+        kept, restored = getattr(history, series), getattr(reopened, series)
+        assert (restored.stride, restored.steps) == (kept.stride, kept.steps), series
+    for report in synthetic_reports("RNN", range(2301, 4501)):
+        history.add(report)
+        reopened.add(report)
+    for series in ("metrics", "gradients"):
+        kept, restored = getattr(history, series), getattr(reopened, series)
+        assert (restored.stride, restored.steps) == (kept.stride, kept.steps), series
+
+
+def test_runs_saved_without_the_stride_get_it_from_their_steps(tmp_path):
+    """Folders written before the stride was saved: the kept steps are evenly
+    spaced multiples of the stride, so their spacing gives it back."""
+    spec = RunSpec(length=3, hidden=4, batch=2, steps=0, cells=("RNN",))
+    recorder = RunRecorder(spec, build_task(spec), {"RNN": 10})
+    for report in synthetic_reports("RNN", range(1, 1201)):
+        recorder.add(report)
+    recorder.save(tmp_path)
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    for info in summary["cells"].values():
+        info.pop("metrics_stride", None), info.pop("gradients_stride", None)
+    (tmp_path / "summary.json").write_text(json.dumps(summary))
+    reopened = RunRecorder.load(tmp_path).cells["RNN"]
+    assert (reopened.metrics.stride, reopened.gradients.stride) == (1, 4)

@@ -107,7 +107,8 @@ class RunRecorder:
             "cells": {name: {"parameters": h.parameters, "final_loss": final(h, "loss"),
                              "final_metric": final(h, "metric"), "steps": h.steps,
                              "steps_per_second": h.steps_per_second, "status": h.status,
-                             "message": h.message}
+                             "message": h.message, "metrics_stride": h.metrics.stride,
+                             "gradients_stride": h.gradients.stride}
                       for name, h in self.cells.items()},
         }
 
@@ -190,6 +191,10 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict],
     history.metrics.items = rows
     history.metrics.steps = [r["step"] for r in rows]
     _restore_gradients(history, history.name, arrays)
+    # Without its stride a decimated history would record the next steps off its grid.
+    for series in ("metrics", "gradients"):
+        kept = getattr(history, series)
+        kept.stride = int(info.get(f"{series}_stride") or stride_of(kept.steps))
     history.status, history.message = info["status"], info["message"]
     if info["steps_per_second"]:
         history.train_seconds = info["steps"] / info["steps_per_second"]
@@ -200,6 +205,16 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict],
                                     gradients=_saved_profiles(arrays, history.name, "latest"),
                                     gates=_saved_profiles(arrays, history.name, "gates"),
                                     status=info["status"], message=info["message"])
+
+
+def stride_of(steps: list[int]) -> int:
+    """The stride of a decimated history from its kept steps (evenly spaced
+    multiples of the stride), for runs saved before the stride was."""
+    gaps = {later - earlier for earlier, later in zip(steps, steps[1:], strict=False)}
+    if len(gaps) != 1:
+        return 1
+    gap = gaps.pop()
+    return gap if gap > 0 and all(step % gap == 0 for step in steps) else 1
 
 
 def _restore_gradients(history: CellHistory, name: str, arrays: dict[str, np.ndarray]) -> None:
