@@ -100,3 +100,34 @@ def test_classification_loss_matches_cross_entropy_on_the_last_step():
     logits = torch.randn(12, 7, 8)
     expected = F.cross_entropy(logits[-1], batch.targets[-1], reduction="none")
     assert torch.allclose(task.loss_per_example(logits, batch), expected)
+
+
+@pytest.mark.parametrize("length, first_window, second_window", [
+    (100, (10, 20), (50, 60)),  # Hochreiter & Schmidhuber 1997, exp. 6a (FACTS.md)
+    (200, (20, 40), (100, 120)),  # scaled with T
+    (37, (3, 7), (18, 22)),
+])
+def test_order_labels_are_the_order_of_two_marked_symbols_in_their_windows(
+        length, first_window, second_window):
+    x, y, start, end = 4, 5, 6, 7  # symbols 0-3 are the distractors a-d
+    task = make_task("order", length)
+    batch = task.batch(4000, generator())
+    assert torch.equal(batch.inputs.sum(-1), torch.ones(length, 4000))  # one symbol per step
+    symbols = batch.inputs.argmax(-1)  # [T, B]
+    assert (symbols[0] == start).all() and (symbols[-1] == end).all()
+    marked = (symbols == x) | (symbols == y)
+    assert (marked.sum(0) == 2).all()
+    middle = symbols[1:-1][~marked[1:-1]]
+    assert ((middle >= 0) & (middle <= 3)).all()  # distractors are never X, Y, E or B
+    first_times = marked.float().argmax(0)
+    last_times = length - 1 - marked.flip(0).float().argmax(0)
+    assert (int(first_times.min()), int(first_times.max())) == first_window  # every position occurs
+    assert (int(last_times.min()), int(last_times.max())) == second_window
+    columns = torch.arange(4000)
+    first_is_y = symbols[first_times, columns] == y
+    second_is_y = symbols[last_times, columns] == y
+    labels = batch.targets[-1]
+    assert torch.equal(labels, 2 * first_is_y.long() + second_is_y.long())  # XX 0, XY 1, YX 2, YY 3
+    assert torch.equal(batch.mask, (torch.arange(length) == length - 1).float()[:, None].expand(-1, 4000))
+    frequencies = torch.bincount(labels, minlength=4).float() / 4000
+    assert torch.allclose(frequencies, torch.full((4,), 0.25), atol=0.03)  # chance is 25 %
