@@ -2,6 +2,9 @@
 
 import csv
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +142,40 @@ def test_a_cell_that_cannot_be_built_is_an_error_and_the_others_train(tmp_path):
     assert cells["Picky"]["status"] == "error"
     assert "no hidden size 8 for me" in cells["Picky"]["message"]
     assert cells["GRU"]["status"] == "done" and cells["GRU"]["steps"] == 3
+
+
+def test_ctrl_c_stops_the_run_marks_the_cells_stopped_and_writes_complete_files(tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "run", "--task", "adding", "--length", "20",
+         "--cells", "RNN,GRU", "--steps", "0", "--hidden", "8", "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        progress = b""
+        while not re.search(rb"step ([3-9]|\d\d+) ", progress):  # training, past the start-up
+            chunk = os.read(process.stderr.fileno(), 4096)  # blocks until the progress line moves
+            assert chunk, f"the run ended before Ctrl-C: {progress.decode(errors='replace')}"
+            progress += chunk
+        process.send_signal(signal.SIGINT)
+        # --steps 0 trains forever: ending at all is the effect of Ctrl-C; the
+        # bound only turns a run that ignores it into a failure instead of a hang.
+        stdout, stderr = process.communicate(timeout=90)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 130, stderr.decode()
+    assert "Traceback" not in stderr.decode()
+    assert stdout.decode().startswith("stopped early in ")
+    summary = json.loads((out / "summary.json").read_text())
+    rows = list(csv.DictReader((out / "metrics.csv").open()))
+    for name in ("RNN", "GRU"):
+        info = summary["cells"][name]
+        assert info["status"] == "stopped" and info["steps"] >= 3
+        assert [int(r["step"]) for r in rows if r["cell"] == name] == list(range(1, info["steps"] + 1))
+        assert " stopped" in stdout.decode().split(name, 1)[1].splitlines()[0]
+    with np.load(out / "gradients.npz") as npz:
+        assert npz["GRU"].shape == (summary["cells"]["GRU"]["steps"], 20)
+    from training.recorder import RunRecorder
+
+    reopened = RunRecorder.load(out)
+    assert {n: h.status for n, h in reopened.cells.items()} == {"RNN": "stopped", "GRU": "stopped"}
