@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import multiprocessing  # noqa: E402
-import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from window_helpers import end_of_children  # noqa: E402
 
 from plugin_host import discover_cells  # noqa: E402
 from training.spec import RunSpec  # noqa: E402
+from training.supervisor import RunSupervisor  # noqa: E402
 
 
 @pytest.fixture
@@ -41,6 +41,19 @@ def make_window(qtbot):
     yield build
     for window in windows:
         window.session.stop()
-    deadline = time.monotonic() + 5
-    while multiprocessing.active_children() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    end_of_children(timeout=5)  # the window's stop has asked, terminated and killed already
+
+
+@pytest.fixture
+def worker_news(monkeypatch):
+    """Everything the workers said, in order, as the window's session polled it."""
+    heard: list = []
+    poll = RunSupervisor.poll
+
+    def listening_poll(self, *args, **kwargs):
+        news = poll(self, *args, **kwargs)
+        heard.extend(news)
+        return news
+
+    monkeypatch.setattr(RunSupervisor, "poll", listening_poll)
+    return heard

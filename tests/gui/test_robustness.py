@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 
-from window_helpers import CORPUS, RAISING_CELL, small_spec, steps_of, wait_for_steps
+from window_helpers import CORPUS, RAISING_CELL, end_of_children, small_spec, steps_of, wait_for_steps
 
 
 def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_window, tmp_path):
@@ -24,18 +24,22 @@ def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_windo
     assert window.table.item(0, 6).text() == "running"
 
 
-def test_reset_stops_a_hanging_cell_within_two_seconds(qtbot, make_window, tmp_path):
+def test_reset_stops_a_hanging_cell_at_once(qtbot, make_window, tmp_path):
     (tmp_path / "stuck.py").write_text((CORPUS / "loop_in_forward.py").read_text())  # "Spinner"
     window = make_window(small_spec(("RNN", "Spinner"), plugins=(str(tmp_path),)), step_timeout=60)
     window.start_or_pause()
     wait_for_steps(qtbot, window, 2, cells=("RNN",))  # both workers are up, Spinner is stuck
     assert window.session.recorder.cells["Spinner"].steps == 0
+    spinner = window.session.supervisor.workers["Spinner"].process
     started = time.monotonic()
     window.reset()
-    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
-    elapsed = time.monotonic() - started
-    print(f"reset stopped the hung worker in {elapsed:.2f} s")
-    assert elapsed < 2.0
+    # Reset asks, then terminates: it must not wait for the step (which never
+    # ends) nor for the 60 s time limit. Its own budget is about 1.3 s; 10 s
+    # is slack for a loaded machine, far below either.
+    assert time.monotonic() - started < 10
+    assert None not in end_of_children().values()
+    spinner.join(30)  # returns at once: it has ended
+    assert spinner.exitcode is not None and spinner.exitcode < 0  # by a signal: it could not obey "stop"
 
 
 def test_closing_mid_run_leaves_no_child_process(qtbot, make_window):
@@ -44,4 +48,4 @@ def test_closing_mid_run_leaves_no_child_process(qtbot, make_window):
     wait_for_steps(qtbot, window, 1)
     assert multiprocessing.active_children()
     window.close()
-    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
+    assert None not in end_of_children().values()

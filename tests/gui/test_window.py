@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-
 from PySide6.QtCore import Qt
-from window_helpers import small_spec, steps_of, wait_for_steps, wait_quiet
+from window_helpers import end_of_children, small_spec, steps_of, wait_for_steps, wait_idle
 
 CELLS = ("RNN", "LSTM", "GRU")
 
@@ -50,27 +48,31 @@ def test_start_fills_every_plot_for_every_cell(qtbot, make_window):
     assert window.session.recorder.cells["LSTM"].parameters > 0
 
 
-def test_pause_stops_updates(qtbot, make_window):
-    window = make_window(small_spec(("RNN", "GRU")))
+def test_pause_stops_updates(qtbot, make_window, worker_news):
+    cells = ("RNN", "GRU")
+    window = make_window(small_spec(cells))
     window.start_or_pause()
     wait_for_steps(qtbot, window, 2)
+    pausing = len(worker_news)
     window.start_or_pause()
     assert window.session.state == "paused"
-    wait_quiet(qtbot, window, 1.0)
+    wait_idle(qtbot, worker_news, cells, since=pausing)  # a running worker never says idle
     before = steps_of(window)
-    qtbot.wait(1000)
-    assert steps_of(window) == before
+    stepping = len(worker_news)
+    window.step()  # nothing trained after the pause, so this step is the very next one
+    wait_idle(qtbot, worker_news, cells, since=stepping)
+    assert steps_of(window) == {name: step + 1 for name, step in before.items()}
 
 
-def test_step_advances_exactly_one_step(qtbot, make_window):
-    window = make_window(small_spec(("RNN", "LSTM")))
+def test_step_advances_exactly_one_step(qtbot, make_window, worker_news):
+    cells = ("RNN", "LSTM")
+    window = make_window(small_spec(cells))
     qtbot.keyClick(window, Qt.Key.Key_Right)  # from idle: start paused, one step
-    wait_for_steps(qtbot, window, 1)
-    wait_quiet(qtbot, window, 1.0)
+    wait_idle(qtbot, worker_news, cells, since=0)
     assert steps_of(window) == {"RNN": 1, "LSTM": 1}
+    stepping = len(worker_news)
     window.step()
-    wait_for_steps(qtbot, window, 2)
-    wait_quiet(qtbot, window, 1.0)
+    wait_idle(qtbot, worker_news, cells, since=stepping)
     assert steps_of(window) == {"RNN": 2, "LSTM": 2}
 
 
@@ -83,7 +85,7 @@ def test_reset_clears_plots_table_and_workers(qtbot, make_window):
     assert window.table.rowCount() == 0
     assert not window.gradient_time.curves and not window.loss.loss_curves
     assert not window.gradient_history.images
-    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2000)
+    assert None not in end_of_children().values()  # reset ended every worker
 
 
 def test_presets_fill_the_controls(make_window):

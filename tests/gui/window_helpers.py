@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import time
+import multiprocessing
 from pathlib import Path
 
+from training.report import WorkerEvent
 from training.spec import RunSpec
+from training.worker import IDLE
 
 CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"  # shared with the plugin tests
 WORKER_START = 90_000  # ms: spawning torch workers on a busy 2-core machine is slow
@@ -54,14 +56,20 @@ def wait_for_steps(qtbot, window, minimum: int, cells=None) -> None:
                     timeout=WORKER_START)
 
 
-def wait_quiet(qtbot, window, seconds: float = 1.0) -> None:
-    """Wait until no report has arrived for ``seconds``."""
-    state = {"count": -1, "since": time.monotonic()}
+def wait_idle(qtbot, news: list, cells, since: int) -> None:
+    """Wait until every cell's worker has said, after ``news[since]``, that it
+    stopped training: from then on no report comes until a command asks."""
+    def idle() -> bool:
+        said = {m.cell for m in news[since:] if isinstance(m, WorkerEvent) and m.kind == IDLE}
+        return set(cells) <= said
 
-    def quiet() -> bool:
-        count = window.session.reports_received
-        if count != state["count"]:
-            state["count"], state["since"] = count, time.monotonic()
-        return time.monotonic() - state["since"] >= seconds
+    qtbot.waitUntil(idle, timeout=WORKER_START)
 
-    qtbot.waitUntil(quiet, timeout=30_000)
+
+def end_of_children(timeout: float = 30.0) -> dict[str, int | None]:
+    """Join every child process (on its sentinel, no polling) for at most
+    ``timeout`` seconds each; their exit codes by name (None: still running)."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.join(timeout)
+    return {child.name: child.exitcode for child in children}
