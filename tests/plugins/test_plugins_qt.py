@@ -1,6 +1,5 @@
 """The Plugins panel, hot reload and the New cell template, offscreen with pytest-qt."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -62,10 +61,11 @@ def test_saving_a_plugin_updates_the_list_within_about_a_second(qtbot, watched):
     plugin.write_text((CORPUS / "good_cell.py").read_text())
     watcher.start()
     qtbot.waitUntil(lambda: "Leaky" in names(panel.records) and not watcher.busy, timeout=60_000)
-    saved = time.monotonic()
     plugin.write_text((CORPUS / "good_cell.py").read_text().replace('"Leaky"', '"Leakier"'))
-    qtbot.waitUntil(lambda: "Leakier" in names(panel.records), timeout=10_000)
-    assert time.monotonic() - saved < 3.0  # about a second; slack for a loaded test machine
+    # The promptness is the behaviour: the save is seen (debounce 100 ms) and
+    # only this file is checked again in the warm checker, about a second in
+    # all; 5 s is slack for a loaded machine, well short of a periodic rescan.
+    qtbot.waitUntil(lambda: "Leakier" in names(panel.records), timeout=5_000)
     assert "Leaky" not in names(panel.records)
     plugin.write_text("this is not python\n")
     qtbot.waitUntil(lambda: "leaky" in names(panel.records), timeout=10_000)
