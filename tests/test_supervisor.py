@@ -6,6 +6,8 @@ import time
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from plugin_corpus import GOOD_CELL
+
 from plugin_host.source import CellSource
 from training import RunSpec, StepReport
 from training.report import WorkerEvent
@@ -14,24 +16,19 @@ from training.worker import IDLE
 
 
 def misbehaving_cell(name: str, misbehave: str) -> str:
-    """A plugin cell that trains normally until ``misbehave`` (a line run in
-    forward) fires; only at the test's hidden size 4, never in validation."""
-    return f"""
-import os
-import torch
-from cells import Cell
+    """A plugin file: the good cell, and a subclass ``name`` that trains like
+    it until ``misbehave`` (a line run in forward) fires; only at the test's
+    hidden size 4, never in validation."""
+    return "import os\n" + GOOD_CELL.read_text() + f"""
 
-class {name}(Cell):
+class {name}(Leaky):
     name = "{name}"
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size, hidden_size)
-        self.calls = 0
+    calls = 0
+
     def forward(self, x, state):
         self.calls += 1
         {misbehave}
-        h = torch.tanh(self.inp(x)) + state[0] * 0.5
-        return h, (h,)
+        return super().forward(x, state)
 """
 
 

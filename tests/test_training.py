@@ -5,11 +5,15 @@ import math
 import numpy as np
 import pytest
 import torch
+from plugin_corpus import GOOD_CELL
 
-from cells import GRU, LSTM, RNN, Cell
+from cells import GRU, LSTM, RNN
+from plugin_host.source import import_file
 from tasks import make_task
 from training import DIVERGED, ERROR, DecimatingHistory, RunSpec, Trainer
 from training.model import SequenceModel
+
+Leaky = import_file(GOOD_CELL).Leaky
 
 
 def independent_gradient_norms(model: SequenceModel, torch_cell, task, batch):
@@ -74,17 +78,12 @@ def test_every_cell_sees_the_same_batches():
     spec = RunSpec(length=10, hidden=4, batch=3, steps=2, cells=("RNN", "LSTM"))
     seen = []
 
-    class Spy(Cell):
+    class Spy(Leaky):
         name = "Spy"
-
-        def __init__(self, input_size, hidden_size):
-            super().__init__(input_size, hidden_size)
-            self.inner = torch.nn.RNNCell(input_size, hidden_size)
 
         def forward(self, x, state):
             seen.append(x.detach().clone())
-            h = self.inner(x, state[0])
-            return h, (h,)
+            return super().forward(x, state)
 
     trainer = Trainer(spec.replace(cells=("Spy",)), [Spy])
     trainer.step()
@@ -92,16 +91,11 @@ def test_every_cell_sees_the_same_batches():
     assert torch.equal(torch.stack(seen), expected)
 
 
-class NaNCell(Cell):
+class NaNCell(Leaky):
     name = "NaN"
 
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.weight = torch.nn.Parameter(torch.ones(hidden_size))
-
     def forward(self, x, state):
-        (h,) = state
-        h = h * self.weight + float("nan")
+        h = super().forward(x, state)[0] + float("nan")
         return h, (h,)
 
 
