@@ -38,8 +38,9 @@ class StepReport:
 
 @dataclass
 class WorkerEvent:
-    """A worker's news other than a step: "ready" (with the parameter count)
-    or "error" (the cell could not be built, crashed, or timed out)."""
+    """A worker's news other than a step: "ready" (with the parameter count),
+    "error" (the cell could not be built, crashed, or timed out) or "idle"
+    (it stopped training: paused, its owed steps done, or its run ended)."""
 
     cell: str
     kind: str
