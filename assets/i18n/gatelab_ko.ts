@@ -4,7 +4,7 @@
 <context>
     <name>CellChecklist</name>
     <message>
-        <location filename="../../gui/cell_list.py" line="+40"/>
+        <location filename="../../gui/cell_list.py" line="+57"/>
         <source>Tick the cells to train side by side</source>
         <translation>나란히 학습할 셀을 선택하세요</translation>
     </message>
@@ -102,43 +102,43 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="+70"/>
-        <location line="+10"/>
+        <location filename="../../gui/controls.py" line="+56"/>
+        <location filename="../../gui/spec_fields.py" line="+29"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+21"/>
         <source>The long-dependency problem the cells must solve</source>
         <translation>셀이 풀어야 할 장기 의존성 문제</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gui/spec_fields.py" line="+43"/>
         <source>Sequence length T: how far back the answer lies</source>
         <translation>시퀀스 길이 T: 답이 얼마나 먼 과거에 있는지</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Length T</source>
         <translation>길이 T</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../gui/controls.py" line="-20"/>
         <source>Cells</source>
         <translation>셀</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../gui/spec_fields.py" line="-41"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+45"/>
         <source>Hidden units per layer</source>
         <translation>층마다 은닉 유닛 수</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stacked recurrent layers</source>
         <translation>쌓아 올린 순환 층 수</translation>
     </message>
@@ -154,11 +154,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Dropout</source>
+        <translation>층 간 Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout between stacked layers, while training (needs 2 or more layers; 0: off)</source>
+        <translation>학습 중 쌓아 올린 레이어 사이에 적용하는 Dropout (레이어가 2개 이상일 때만, 0이면 끔)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sequences per training step</source>
         <translation>학습 단계마다 쓰는 시퀀스 수</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Training steps; 0 trains until you stop</source>
         <translation>학습 단계 수. 0이면 멈출 때까지 학습</translation>
     </message>
@@ -168,32 +178,52 @@
         <translation>멈출 때까지</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Where the cells train: cuda is a GPU (shown when PyTorch finds one)</source>
+        <translation>셀을 학습하는 장치: cuda는 GPU (PyTorch가 GPU를 찾았을 때 표시)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>record gates</source>
+        <translation>게이트 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record gate activations for the gates plot (training is a little faster without)</source>
+        <translation>게이트 그래프에 쓸 게이트 활성값을 기록 (끄면 학습이 조금 빨라짐)</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>Hidden size</source>
         <translation>은닉 크기</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Layers</source>
         <translation>층 수</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Steps</source>
         <translation>학습 단계</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-55"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+59"/>
         <source>The optimizer every cell uses</source>
         <translation>모든 셀이 쓰는 옵티마이저</translation>
     </message>
@@ -203,12 +233,12 @@
         <translation>학습률(로그 눈금). 바로 적용됩니다</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>clip at</source>
         <translation>상한</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Global gradient-norm clipping; applies at once</source>
         <translation>전체 기울기 노름 클리핑. 바로 적용됩니다</translation>
     </message>
@@ -218,57 +248,67 @@
         <translation>순환 가중치의 초기화 방법</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Summed forget-gate bias of cells that have one (off: torch&apos;s default initialisation)</source>
         <translation>망각 게이트가 있는 셀의 망각 게이트 편향 합(끄면 torch 기본 초기화)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Same seed, same batches, same numbers</source>
         <translation>같은 시드, 같은 배치, 같은 결과</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>float32 flushes values below ~1e-38 to 0; float64 shows how far the gradient really falls (slower)</source>
         <translation>float32는 ~1e-38보다 작은 값을 0으로 만듭니다. float64는 기울기가 실제로 얼마나 작아지는지 보여 줍니다(더 느림)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Clipping</source>
         <translation>클리핑</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Init</source>
         <translation>가중치 초기화</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Recurrent gain</source>
+        <translation>순환 가중치 배율</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Multiplies the recurrent weights after initialisation (1: unchanged; above 1 gradients tend to explode)</source>
+        <translation>초기화 뒤 순환 가중치에 곱하는 값 (1이면 그대로, 1보다 크면 기울기가 폭발하기 쉬움)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Forget gate</source>
         <translation>망각 게이트</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
@@ -276,7 +316,7 @@
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+28"/>
+        <location filename="../../gui/panels/gates.py" line="+39"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
@@ -419,12 +459,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+45"/>
+        <location filename="../../gui/main_window.py" line="+49"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -434,18 +474,18 @@
         <translation>비교</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../gui/actions.py" line="+20"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+130"/>
+        <location filename="../../gui/main_window.py" line="+52"/>
+        <location line="+125"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-124"/>
         <source>Start, pause or resume training</source>
         <translation>학습 시작, 일시 정지 또는 재개</translation>
     </message>
@@ -550,12 +590,12 @@
         <translation>{0} 보이기/숨기기 ({1})</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Training steps done by the slowest cell</source>
-        <translation>가장 느린 셀이 마친 학습 단계 수</translation>
+        <location line="+82"/>
+        <source>This view stopped drawing: {0}</source>
+        <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-46"/>
         <source>Cannot start: {0}</source>
         <translation>시작할 수 없음: {0}</translation>
     </message>
@@ -610,35 +650,76 @@
         <translation>재개</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 중지됨: {1}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>step %v of %m</source>
-        <translation>%m단계 중 %v</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>step {0}</source>
-        <translation>{0}단계</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0:.1f} steps/s per cell</source>
-        <translation>셀당 초당 {0:.1f}단계</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>GateLab — {0}</source>
         <translation>GateLab — {0}</translation>
     </message>
 </context>
 <context>
+    <name>NotificationBar</name>
+    <message>
+        <location filename="../../gui/notification_bar.py" line="+45"/>
+        <source>View traceback</source>
+        <translation>트레이스백 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the full details of this notification, e.g. the Python traceback</source>
+        <translation>이 알림의 자세한 내용(예: Python 트레이스백)을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide this notification; an earlier one shows next</source>
+        <translation>이 알림을 숨깁니다. 이전 알림이 이어서 보입니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{0} earlier</source>
+        <translation>이전 알림 {0}개</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GateLab</source>
+        <translation>GateLab</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../gui/notification_feeds.py" line="+57"/>
+        <source>Unexpected error: {0}</source>
+        <translation>예기치 않은 오류: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GateLab</source>
+        <translation>GateLab</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Plugin problems: {0}</source>
+        <translation>플러그인 문제: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins</source>
+        <translation>플러그인</translation>
+    </message>
+</context>
+<context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugins_qt.py" line="+269"/>
+        <location filename="../../gui/plugins_qt.py" line="+253"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -813,9 +894,32 @@
     </message>
 </context>
 <context>
+    <name>RunProgress</name>
+    <message>
+        <location filename="../../gui/run_progress.py" line="+19"/>
+        <source>Training steps done by the slowest cell</source>
+        <translation>가장 느린 셀이 마친 학습 단계 수</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>step %v of %m</source>
+        <translation>%m단계 중 %v</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>step {0}</source>
+        <translation>{0}단계</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0:.1f} steps/s per cell</source>
+        <translation>셀당 초당 {0:.1f}단계</translation>
+    </message>
+</context>
+<context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+37"/>
+        <location filename="../../gui/application.py" line="+38"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>
@@ -823,7 +927,7 @@
 <context>
     <name>TracebackDialog</name>
     <message>
-        <location filename="../../gui/plugins_qt.py" line="-167"/>
+        <location filename="../../gui/traceback_dialog.py" line="+17"/>
         <source>Traceback: {name}</source>
         <translation>트레이스백: {name}</translation>
     </message>
