@@ -1,5 +1,5 @@
 # `make run` sets up a local virtual environment and opens GateLab;
-# `make test` sets it up and runs the tests (ruff included).
+# `make test` sets it up and runs ruff, the layer contracts (import-linter) and the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,10 +21,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

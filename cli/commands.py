@@ -95,7 +95,7 @@ def write_figures(recorder: RunRecorder, folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from gui.figures import gradient_figure, loss_figure
+    from plots.figures import gradient_figure, loss_figure
 
     _app = QApplication.instance() or QApplication([])
     gradient_figure(recorder, folder / "gradients.png")

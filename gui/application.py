@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
+from plots.theme import THEME
+
 from .flags import FlagError, initial_spec
 from .i18n import install_translators
 from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
-from .theme import THEME
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
 DEFAULT_SIZE = (1280, 800)

@@ -12,10 +12,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from cells import count_parameters
+from plots.theme import CELL_COLOURS, MUTED_COLOUR
 from plugin_host import CellRecord, CellSource
 from training.model import SequenceModel
-
-from .theme import CELL_COLOURS, MUTED_COLOUR
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 ModelSizes = tuple[int, int, int, int, bool]  # input, hidden, output, layers, bidirectional

@@ -16,6 +16,7 @@ import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from plots.theme import WARNING_COLOUR
 from plugin_host import CellRecord
 from tasks import TASKS, make_task
 from training.spec import RunSpec
@@ -23,7 +24,6 @@ from training.spec import RunSpec
 from .cell_list import CellChecklist
 from .field_editors import Editor, build_editor, translate
 from .spec_fields import CARRIED, FIELDS, GROUPS, TASK, Kind, SpecField, task_option_field
-from .theme import WARNING_COLOUR
 
 
 class ControlPanel(QWidget):

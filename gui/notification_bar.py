@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from plots.theme import ERROR_COLOUR, FOREGROUND, MUTED_COLOUR, THEME, WARNING_COLOUR
+
 from .actions import shortcut_action
 from .notifications import ERROR, WARNING, Notification, NotificationCentre
-from .theme import ERROR_COLOUR, FOREGROUND, MUTED_COLOUR, THEME, WARNING_COLOUR
 from .traceback_dialog import TracebackDialog
 
 MARKS = {ERROR: ("✗", ERROR_COLOUR), WARNING: ("⚠", WARNING_COLOUR)}

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plots.theme import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from plugin_host import (
     BROKEN,
     OK,
@@ -43,7 +44,6 @@ from plugin_host import (
     user_plugin_dir,
 )
 
-from .theme import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from .traceback_dialog import TracebackDialog
 
 DEBOUNCE_MS = 250

@@ -7,10 +7,9 @@ import math
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from plots.theme import CELL_COLOURS, ERROR_COLOUR, FOREGROUND, OK_COLOUR, WARNING_COLOUR
 from training.recorder import CellHistory, RunRecorder
 from training.report import DIVERGED, DONE, ERROR, RUNNING, STOPPED
-
-from .theme import CELL_COLOURS, ERROR_COLOUR, FOREGROUND, OK_COLOUR, WARNING_COLOUR
 
 
 def _number(value: float | None, digits: int = 4) -> str:

@@ -11,10 +11,9 @@ import pyqtgraph.exporters
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from plots.styling import configure_pyqtgraph, save_png
+from plots.theme import THEME
 from training.recorder import RunRecorder
-
-from ..plotting import configure_pyqtgraph, save_png
-from ..theme import THEME
 
 if TYPE_CHECKING:
     from plugin_host import CellRecord

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
+from plots.styling import gate_pen, make_live, style_legend, style_plot
+from plots.theme import THEME
 from training.recorder import RunRecorder
 
-from ..plotting import gate_pen, make_live, style_legend, style_plot
-from ..theme import THEME
 from .base import PlotPanel
 
 if TYPE_CHECKING:

@@ -9,10 +9,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QWidget
 
+from plots.styling import FLOAT32_TINY, style_plot
+from plots.theme import CELL_COLOURS, HEATMAP_COLOURMAP, THEME
 from training.recorder import CellHistory, RunRecorder
 
-from ..plotting import FLOAT32_TINY, style_plot
-from ..theme import CELL_COLOURS, HEATMAP_COLOURMAP, THEME
 from .base import PlotPanel
 
 

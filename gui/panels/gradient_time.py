@@ -8,10 +8,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QWidget
 
+from plots.styling import baseline_pen, cell_pen, floored, log_floor, make_live, style_legend, style_plot
+from plots.theme import BASELINE_COLOUR
 from training.recorder import CellHistory, RunRecorder
 
-from ..plotting import baseline_pen, cell_pen, floored, log_floor, make_live, style_legend, style_plot
-from ..theme import BASELINE_COLOUR
 from .base import PlotPanel
 
 

@@ -7,10 +7,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from plots.styling import baseline_pen, cell_pen, make_live, style_legend, style_plot
+from plots.theme import BASELINE_COLOUR
 from training.recorder import RunRecorder
 
-from ..plotting import baseline_pen, cell_pen, make_live, style_legend, style_plot
-from ..theme import BASELINE_COLOUR
 from .base import PlotPanel
 
 # The tasks' metric names (tasks/ knows no Qt), marked here so that lupdate extracts them.

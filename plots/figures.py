@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from training.recorder import RunRecorder
 
-from .plotting import (
+from .styling import (
     baseline_pen,
     cell_pen,
     configure_pyqtgraph,
