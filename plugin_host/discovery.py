@@ -15,6 +15,7 @@ broken within seconds; only plugins that pass are imported here.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from .errors import broken_verdict, describe_error, format_traceback
 from .inspection import cell_classes_in, check_job, class_place
 from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
 from .messages import CellVerdict
-from .records import BROKEN, CellRecord
+from .records import BROKEN, CellRecord, Findings
 from .source import CellSource, import_file
 
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
@@ -47,12 +48,8 @@ def discover_builtins() -> list[CellRecord]:
 
 def record_from_verdict(verdict: CellVerdict, origin: str) -> CellRecord:
     """The record of one verdict (its class is attached later, if it passed)."""
-    return CellRecord(
-        name=verdict.name or "?", origin=origin, status=verdict.status, reason=verdict.reason,
-        file=verdict.file, line=verdict.line, traceback=verdict.traceback,
-        description=verdict.description, parameters=verdict.parameters,
-        ms_per_step=verdict.ms_per_step, gradient_to_previous=verdict.gradient_to_previous,
-        gates=verdict.gates, warnings=verdict.warnings)
+    findings = {f.name: getattr(verdict, f.name) for f in dataclasses.fields(Findings)}
+    return CellRecord(**findings | {"name": verdict.name or "?"}, origin=origin)
 
 
 def _job_record(verdict: CellVerdict, job: Job) -> CellRecord:

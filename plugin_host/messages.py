@@ -1,6 +1,6 @@
 """The typed messages between a caller and the checker process.
 
-Every message is a frozen dataclass, so it pickles through a pipe and a
+Every message is a dataclass (frozen but for ``CellVerdict``), so it pickles through a pipe and a
 misspelt field fails loudly instead of a tuple index silently meaning
 something else. The caller sends ``CheckRequest`` or ``Stop``; the checker
 answers ``Ready`` once, then per request: ``Phase`` before each thing that may
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .records import OK
+from .records import Findings
 
 if TYPE_CHECKING:
     from .jobs import Job
@@ -59,24 +59,13 @@ class ClassesFound:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class CellVerdict:
-    """What checking found about one cell class, or about a plugin that failed."""
+@dataclass(kw_only=True)
+class CellVerdict(Findings):
+    """What checking found about one cell class, or about a plugin that failed.
+    Not frozen, as it extends ``Findings``, which discovery's records share."""
 
-    name: str
-    status: str = OK
-    reason: str = ""
-    file: str | None = None
-    line: int | None = None
-    traceback: str = ""
     class_name: str = ""
     module: str = ""
-    description: str = ""
-    parameters: int | None = None
-    ms_per_step: float | None = None
-    gradient_to_previous: bool | None = None
-    gates: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ OK, WARNING, BROKEN = "ok", "warning", "broken"
 
 
 @dataclass
-class CellRecord:
-    """What discovery learned about one cell or one failed plugin.
+class Findings:
+    """What checking one cell class found; shared by the checker's ``CellVerdict``
+    and discovery's ``CellRecord``, so a field is added in one place.
 
     status: "ok", "warning" (usable, but see ``reason``) or "broken".
     The validation figures (parameters at input 2 / hidden 64, ms per time
@@ -27,20 +28,27 @@ class CellRecord:
     """
 
     name: str
-    origin: str
     status: str = OK
     reason: str = ""
     file: str | None = None
     line: int | None = None
     traceback: str = ""
-    source: CellSource | None = None
-    cell_class: type[Cell] | None = field(default=None, repr=False, compare=False)
     description: str = ""
     parameters: int | None = None
     ms_per_step: float | None = None
     gradient_to_previous: bool | None = None
     gates: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(kw_only=True)
+class CellRecord(Findings):
+    """What discovery learned about one cell or one failed plugin: the findings,
+    where it came from, and (when usable) how to load its class."""
+
+    origin: str
+    source: CellSource | None = None
+    cell_class: type[Cell] | None = field(default=None, repr=False, compare=False)
 
     @property
     def usable(self) -> bool:
