@@ -1,4 +1,10 @@
-"""GateLab's headless command line: ``python main.py run|cells|tasks …``."""
+"""GateLab's headless command line: ``python main.py run|cells|tasks|check-plugin``.
+
+Thin on purpose: it parses flags into a ``RunSpec`` (``arguments``), calls
+training and the plugin host, and writes the same run folders the window
+opens (``commands``); ``check-plugin`` grades plugin files for a lecturer.
+Figures come from ``plots``, imported only when they are written, so the
+command line itself never loads Qt."""
 
 from __future__ import annotations
 
