@@ -61,7 +61,8 @@ def run_window(args: argparse.Namespace) -> int:
     install_translators(app, getattr(args, "lang", None))  # before any widget
     splash = show_splash()
     from .main_window import MainWindow
-    from .plugins_qt import PluginPanel, PluginWatcher
+    from .plugin_panel import PluginPanel
+    from .plugin_watcher import PluginWatcher
 
     try:
         spec = initial_spec(args)

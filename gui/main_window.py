@@ -1,5 +1,6 @@
 """The main window: controls on the left, the plots (``PANELS``) and the
-comparison table, the notification bar, run actions, files."""
+comparison table, the notification bar, run control, files. Its actions,
+menus and toolbar are built in ``window_actions``."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QScrollArea,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -23,18 +23,18 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
 from training.spec import RunSpec
 
-from .actions import shortcut_action
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
 from .notification_bar import NotificationBar
 from .notification_feeds import PluginNotices, UncaughtExceptions
 from .notifications import ERROR, NotificationCentre
 from .panels import PANELS, PanelEntry, PlotPanel, plot_area
-from .presets import Preset, load_presets
+from .presets import Preset
 from .redraw import RedrawScheduler
 from .run_progress import RunProgress
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .table import ComparisonTable
+from .window_actions import add_view_toggle, build_actions
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
 
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.controls.set_spec(spec)  # after the records: it ticks the spec's cells
         self.file_dialogs = RunFileDialogs(self)
         self._build_layout()
-        self._build_actions()
+        build_actions(self)
         self._build_status_bar()
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         dock = self._dock(title, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.table_dock, dock)
         self.table_dock.raise_()
-        self._add_view_toggle(dock)
+        add_view_toggle(self.view_menu, dock)
         return dock
 
     def _keep_table_compact(self) -> None:
@@ -142,70 +142,6 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panel.set_cell_records(records)
         self.plugin_notices.update(records)
-
-    # ---- actions ------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot) -> QAction:
-        return shortcut_action(self, text, shortcut, tip, slot)
-
-    def _build_actions(self) -> None:
-        self.start_action = self._action(self.tr("Start"), Qt.Key.Key_Space,
-                                         self.tr("Start, pause or resume training"), self.start_or_pause)
-        self.step_action = self._action(self.tr("Step"), Qt.Key.Key_Right,
-                                        self.tr("Train exactly one more step, then pause"), self.step)
-        self.reset_action = self._action(self.tr("Reset"), Qt.Key.Key_R,
-                                         self.tr("Stop the workers and clear the plots; the next "
-                                                 "Start uses the current settings"), self.reset)
-        self.open_action = self._action(self.tr("Open run…"), "Ctrl+O",
-                                        self.tr("Open a saved comparison with every plot"),
-                                        self.file_dialogs.open_run)
-        self.save_action = self._action(self.tr("Save run…"), "Ctrl+S",
-                                        self.tr("Save this comparison (JSON, CSV, NPZ)"),
-                                        self.file_dialogs.save_run)
-        self.export_plots_action = self._action(
-            self.tr("Export plots as PNG…"), "Ctrl+E",
-            self.tr("Write every plot as a PNG at a chosen width"), self.file_dialogs.export_plots)
-        self.export_data_action = self._action(
-            self.tr("Export data as CSV/NPZ…"), "Ctrl+Shift+E",
-            self.tr("Write the metrics (CSV) and gradients (NPZ) in the CLI's formats"),
-            self.file_dialogs.export_data)
-        self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q",
-                                        self.tr("Stop training and close GateLab"), self.close)
-
-        files = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.open_action, self.save_action, None, self.export_plots_action,
-                       self.export_data_action, None, self.quit_action):
-            files.addSeparator() if action is None else files.addAction(action)
-        run = self.menuBar().addMenu(self.tr("&Run"))
-        for action in (self.start_action, self.step_action, self.reset_action):
-            run.addAction(action)
-        presets = run.addMenu(self.tr("Presets"))
-        for number, preset in enumerate(load_presets(), start=1):
-            action = self._action(preset.title, f"Ctrl+{number}" if number < 10 else "",
-                                  preset.description, lambda _=False, p=preset: self.apply_preset(p))
-            presets.addAction(action)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.controls_dock, self.table_dock):
-            self._add_view_toggle(dock)
-
-        toolbar = QToolBar(self.tr("Run"))
-        toolbar.setObjectName("run toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setMovable(False)
-        for action in (self.start_action, self.step_action, self.reset_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.open_action, self.save_action, self.export_plots_action,
-                       self.export_data_action):
-            toolbar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-
-    def _add_view_toggle(self, dock: QDockWidget) -> None:
-        """Show/hide a dock from the View menu, with F2, F3, … as shortcuts."""
-        action = dock.toggleViewAction()
-        action.setShortcut(QKeySequence(f"F{2 + len(self.view_menu.actions())}"))
-        action.setToolTip(self.tr("Show or hide {0} ({1})").format(
-            dock.windowTitle(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-        self.view_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         self.state_label = QLabel()

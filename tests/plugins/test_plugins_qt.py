@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QDesktopServices
 
-from gui.plugins_qt import PluginPanel, PluginWatcher, new_cell_file
+from gui.plugin_files import new_cell_file
+from gui.plugin_panel import PluginPanel
+from gui.plugin_watcher import PluginWatcher
 
 CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from gui.plugins_qt import PluginWatcher
+from gui.plugin_watcher import PluginWatcher
 
 IMPORT_LIMIT = 60.0  # seconds per plugin import: waiting for even one would show
 

@@ -1,0 +1,160 @@
+"""Hot reload: ``PluginWatcher`` watches the plugin folders and, within about a
+second of a save, re-runs discovery *off the GUI thread* (plugin code is
+checked in the isolated checker process, see ``plugin_host.checker``), then
+emits ``recordsChanged(list[CellRecord])``. ``start()`` emits the built-ins at
+once, so the window is usable before validation finishes.
+
+Its own module because it is the only part of the plugin UI that runs
+threads and owns a checker process; the panel just shows what it emits.
+Runs only code found in the listed folders and installed packages; nothing is
+downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
+
+from plugin_host import (
+    BROKEN,
+    CellRecord,
+    IsolatedChecker,
+    discover_builtins,
+    discover_cells,
+    plugin_folders,
+    user_plugin_dir,
+)
+
+DEBOUNCE_MS = 250
+
+
+class _DiscoveryThread(QThread):
+    """Runs one discovery; ``found`` carries the records to the GUI thread."""
+
+    found = Signal(list)
+
+    def __init__(self, discover: Callable[[], list[CellRecord]], parent: QObject | None = None):
+        super().__init__(parent)
+        self.discover = discover
+
+    def run(self) -> None:
+        try:
+            records = self.discover()
+        except Exception as error:  # discovery never raises, but a watcher must never die
+            records = [CellRecord(name="discovery", origin="GateLab", status=BROKEN, reason=str(error))]
+        self.found.emit(records)
+
+
+class PluginWatcher(QObject):
+    """Keeps the cell list fresh: discovery off the GUI thread, re-run on saves.
+
+    Signals: ``recordsChanged(list)`` with every ``CellRecord`` (built-ins
+    first); ``busyChanged(bool)`` while a discovery runs.
+    """
+
+    recordsChanged = Signal(list)  # noqa: N815 (Qt's signal naming)
+    busyChanged = Signal(bool)  # noqa: N815 (Qt's signal naming)
+
+    def __init__(self, plugin_dirs: Sequence[str | Path] = (), parent: QObject | None = None, *,
+                 include_project_plugins: bool = True, include_user_plugins: bool = True,
+                 include_entry_points: bool = True, debounce_ms: int = DEBOUNCE_MS, checker=None):
+        super().__init__(parent)
+        self.plugin_dirs = [Path(d) for d in plugin_dirs]
+        self.include_project_plugins = include_project_plugins
+        self.include_user_plugins = include_user_plugins
+        self.include_entry_points = include_entry_points
+        self._own_checker = checker is None  # a private one, closed by stop(): no child outlives us
+        self.checker = checker if checker is not None else IsolatedChecker()
+        self.records: list[CellRecord] = []
+        self._thread: _DiscoveryThread | None = None
+        self._pending = False
+        self._stopped = False
+        self._files = QFileSystemWatcher(self)
+        self._files.directoryChanged.connect(self._changed)
+        self._files.fileChanged.connect(self._changed)
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self.refresh_now)
+
+    def folders(self) -> list[Path]:
+        return plugin_folders(self.plugin_dirs, self.include_project_plugins, self.include_user_plugins)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        """Emit the built-ins now, then discover everything in the background."""
+        if self.include_user_plugins:
+            try:
+                user_plugin_dir(create=True)
+            except OSError:
+                pass  # a read-only home: the folder is simply empty
+        self._watch()
+        self.records = discover_builtins()
+        self.recordsChanged.emit(list(self.records))
+        self.refresh_now()
+
+    def refresh(self) -> None:
+        """Discover again after a short quiet period (saves come in bursts)."""
+        if not self._stopped:
+            self._timer.start()
+
+    def refresh_now(self) -> None:
+        if self._stopped:
+            return
+        if self._thread is not None:
+            self._pending = True
+            return
+        self._thread = _DiscoveryThread(self._discover, self)
+        self._thread.found.connect(self._found)
+        self._thread.finished.connect(self._thread_finished)
+        self.busyChanged.emit(True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop watching and wait for a running discovery (call on close)."""
+        self._stopped = True
+        self._timer.stop()
+        if self._thread is not None:
+            if self._own_checker:
+                self.checker.cancel()  # do not wait for the remaining plugins
+            self._thread.wait()
+            self._thread_finished()  # its queued signal may never be delivered now
+        if self._own_checker:
+            self.checker.close()
+
+    def _discover(self) -> list[CellRecord]:
+        return discover_cells(self.plugin_dirs, include_project_plugins=self.include_project_plugins,
+                              include_entry_points=self.include_entry_points,
+                              include_user_plugins=self.include_user_plugins, checker=self.checker)
+
+    def _found(self, records: list) -> None:
+        self.records = records
+        if not self._stopped:
+            self.recordsChanged.emit(list(records))
+
+    def _thread_finished(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.deleteLater()
+        self.busyChanged.emit(False)
+        if self._pending and not self._stopped:
+            self._pending = False
+            self.refresh_now()
+
+    def _changed(self, _path: str) -> None:
+        self._watch()  # editors that save by renaming drop the watched file
+        self.refresh()
+
+    def _watch(self) -> None:
+        wanted = []
+        for folder in self.folders():
+            if folder.is_dir():
+                wanted.append(str(folder))
+                wanted += [str(p) for p in sorted(folder.glob("*.py"))]
+        watched = set(self._files.files()) | set(self._files.directories())
+        missing = [p for p in wanted if p not in watched]
+        if missing:
+            self._files.addPaths(missing)

@@ -1,0 +1,99 @@
+"""The main window's actions, its menus (File, Run with Presets, View) and the
+run toolbar.
+
+Kept out of ``main_window`` so that the window holds state and behaviour
+while this module holds the wiring of what can be pressed: every action gets
+a shortcut and a tooltip that names it (``shortcut_action``). The texts stay
+in the "MainWindow" translation context, where the catalogue has them.
+
+The window is typed as ``QMainWindow`` because ``main_window`` imports this
+module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
+``reset``, ``apply_preset``, ``close``), ``file_dialogs`` and the docks
+``controls_dock`` and ``table_dock``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+
+from .actions import shortcut_action
+from .presets import load_presets
+
+translate = QCoreApplication.translate
+
+
+def build_actions(window: QMainWindow) -> None:
+    """Give ``window`` its actions (``start_action``, ``step_action``,
+    ``reset_action``, ``open_action``, ``save_action``, ``export_plots_action``,
+    ``export_data_action``, ``quit_action``), menus (``view_menu``) and toolbar."""
+    window.start_action = shortcut_action(
+        window, translate("MainWindow", "Start"), Qt.Key.Key_Space,
+        translate("MainWindow", "Start, pause or resume training"), window.start_or_pause)
+    window.step_action = shortcut_action(
+        window, translate("MainWindow", "Step"), Qt.Key.Key_Right,
+        translate("MainWindow", "Train exactly one more step, then pause"), window.step)
+    window.reset_action = shortcut_action(
+        window, translate("MainWindow", "Reset"), Qt.Key.Key_R,
+        translate("MainWindow", "Stop the workers and clear the plots; the next "
+                                "Start uses the current settings"), window.reset)
+    window.open_action = shortcut_action(
+        window, translate("MainWindow", "Open run…"), "Ctrl+O",
+        translate("MainWindow", "Open a saved comparison with every plot"), window.file_dialogs.open_run)
+    window.save_action = shortcut_action(
+        window, translate("MainWindow", "Save run…"), "Ctrl+S",
+        translate("MainWindow", "Save this comparison (JSON, CSV, NPZ)"), window.file_dialogs.save_run)
+    window.export_plots_action = shortcut_action(
+        window, translate("MainWindow", "Export plots as PNG…"), "Ctrl+E",
+        translate("MainWindow", "Write every plot as a PNG at a chosen width"),
+        window.file_dialogs.export_plots)
+    window.export_data_action = shortcut_action(
+        window, translate("MainWindow", "Export data as CSV/NPZ…"), "Ctrl+Shift+E",
+        translate("MainWindow", "Write the metrics (CSV) and gradients (NPZ) in the CLI's formats"),
+        window.file_dialogs.export_data)
+    window.quit_action = shortcut_action(
+        window, translate("MainWindow", "Quit"), "Ctrl+Q",
+        translate("MainWindow", "Stop training and close GateLab"), window.close)
+    _build_menus(window)
+    _build_toolbar(window)
+
+
+def _build_menus(window: QMainWindow) -> None:
+    files = window.menuBar().addMenu(translate("MainWindow", "&File"))
+    for action in (window.open_action, window.save_action, None, window.export_plots_action,
+                   window.export_data_action, None, window.quit_action):
+        files.addSeparator() if action is None else files.addAction(action)
+    run = window.menuBar().addMenu(translate("MainWindow", "&Run"))
+    for action in (window.start_action, window.step_action, window.reset_action):
+        run.addAction(action)
+    presets = run.addMenu(translate("MainWindow", "Presets"))
+    for number, preset in enumerate(load_presets(), start=1):
+        presets.addAction(shortcut_action(window, preset.title, f"Ctrl+{number}" if number < 10 else "",
+                                          preset.description, lambda p=preset: window.apply_preset(p)))
+    window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
+    for dock in (window.controls_dock, window.table_dock):
+        add_view_toggle(window.view_menu, dock)
+
+
+def _build_toolbar(window: QMainWindow) -> None:
+    toolbar = QToolBar(translate("MainWindow", "Run"))
+    toolbar.setObjectName("run toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.setMovable(False)
+    for action in (window.start_action, window.step_action, window.reset_action):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in (window.open_action, window.save_action, window.export_plots_action,
+                   window.export_data_action):
+        toolbar.addAction(action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+
+def add_view_toggle(view_menu: QMenu, dock: QDockWidget) -> None:
+    """Show/hide a dock from the View menu, with F2, F3, … as shortcuts."""
+    action = dock.toggleViewAction()
+    action.setShortcut(QKeySequence(f"F{2 + len(view_menu.actions())}"))
+    action.setToolTip(translate("MainWindow", "Show or hide {0} ({1})").format(
+        dock.windowTitle(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+    view_menu.addAction(action)
