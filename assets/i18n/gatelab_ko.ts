@@ -4,7 +4,7 @@
 <context>
     <name>CellChecklist</name>
     <message>
-        <location filename="../../gui/cell_list.py" line="+57"/>
+        <location filename="../../gui/cell_list.py" line="+56"/>
         <source>Tick the cells to train side by side</source>
         <translation>나란히 학습할 셀을 선택하세요</translation>
     </message>
@@ -34,7 +34,7 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../gui/table.py" line="+31"/>
+        <location filename="../../gui/table.py" line="+30"/>
         <source>Cell</source>
         <translation>셀</translation>
     </message>
@@ -479,18 +479,18 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+52"/>
-        <location line="+125"/>
+        <location filename="../../gui/main_window.py" line="+113"/>
+        <location filename="../../gui/window_actions.py" line="+32"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../gui/window_actions.py" line="+1"/>
         <source>Start, pause or resume training</source>
         <translation>학습 시작, 일시 정지 또는 재개</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
@@ -500,7 +500,7 @@
         <translation>정확히 한 단계 더 학습한 뒤 일시 정지</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>워커를 멈추고 그래프를 지웁니다. 다음 시작부터 현재 설정을 씁니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open run…</source>
         <translation>실행 기록 열기…</translation>
     </message>
@@ -530,7 +530,7 @@
         <translation>이 비교를 저장합니다 (JSON, CSV, NPZ)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Export plots as PNG…</source>
         <translation>그래프 PNG 내보내기…</translation>
     </message>
@@ -540,7 +540,7 @@
         <translation>모든 그래프를 원하는 너비의 PNG로 저장합니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export data as CSV/NPZ…</source>
         <translation>데이터 CSV/NPZ 내보내기…</translation>
     </message>
@@ -550,7 +550,7 @@
         <translation>지표(CSV)와 기울기(NPZ)를 CLI와 같은 형식으로 저장합니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
@@ -560,7 +560,7 @@
         <translation>학습을 멈추고 GateLab을 닫습니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -575,22 +575,22 @@
         <translation>프리셋</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Show or hide {0} ({1})</source>
         <translation>{0} 보이기/숨기기 ({1})</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../../gui/main_window.py" line="+12"/>
         <source>This view stopped drawing: {0}</source>
         <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>NotificationBar</name>
     <message>
-        <location filename="../../gui/notification_bar.py" line="+45"/>
+        <location filename="../../gui/notification_bar.py" line="+46"/>
         <source>View traceback</source>
         <translation>트레이스백 보기</translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugins_qt.py" line="+253"/>
+        <location filename="../../gui/plugin_panel.py" line="+55"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -919,7 +919,7 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+38"/>
+        <location filename="../../gui/application.py" line="+39"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>
@@ -935,7 +935,7 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../gui/application.py" line="+35"/>
+        <location filename="../../gui/application.py" line="+36"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
