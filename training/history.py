@@ -6,6 +6,10 @@ from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 
+# What a run keeps per cell; a saved run holding more rows was not written by GateLab.
+METRICS_CAPACITY = 2000
+GRADIENTS_CAPACITY = 500
+
 
 class DecimatingHistory(Generic[Item]):
     """Keeps at most ``capacity`` records of a growing series.

@@ -3,6 +3,8 @@
 The CLI and the window record into the same class and write the same files:
 ``summary.json``, ``metrics.csv`` and ``gradients.npz`` (never pickle), which
 ``RunRecorder.load`` reads back, so a saved run reopens with every plot.
+What the files may hold, and the limits on reading them, live in
+``run_files`` and ``npz_files``; this module maps a recorder to and from them.
 """
 
 from __future__ import annotations
@@ -10,9 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +19,23 @@ import numpy as np
 
 from tasks import Task
 
-from .history import DecimatingHistory
+from .history import GRADIENTS_CAPACITY, METRICS_CAPACITY, DecimatingHistory
+from .npz_files import escape_key, read_npz, unescape_key, write_npz
 from .report import RUNNING, StepReport
 from .run import build_task
+from .run_files import (
+    METRIC_COLUMNS,
+    RunFileError,
+    RunWriteError,
+    claims_complete,
+    guard_text,
+    read_metric_rows,
+    read_summary,
+    write_atomically,
+)
 from .spec import RunSpec
 
-METRIC_COLUMNS = ("step", "cell", "loss", "metric", "grad_norm", "seconds", "status")
-
+__all__ = ["CellHistory", "RunFileError", "RunRecorder", "RunWriteError", "stride_of", "write_atomically"]
 
 @dataclass
 class CellHistory:
@@ -34,9 +43,10 @@ class CellHistory:
 
     name: str
     parameters: int
-    metrics: DecimatingHistory[dict] = field(default_factory=lambda: DecimatingHistory(2000))
+    metrics: DecimatingHistory[dict] = field(
+        default_factory=lambda: DecimatingHistory(METRICS_CAPACITY))
     gradients: DecimatingHistory[dict[str, np.ndarray]] = field(
-        default_factory=lambda: DecimatingHistory(500))
+        default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
     first_gradients: dict[str, np.ndarray] = field(default_factory=dict)
     latest: StepReport | None = None
     status: str = RUNNING
@@ -81,23 +91,30 @@ class CellHistory:
 
 
 class RunRecorder:
-    """The histories of all cells of one run, plus the spec and the task."""
+    """The histories of all cells of one run, plus the spec and the task.
+
+    ``complete`` is False for a run loaded from a checkpoint or an
+    interrupted run (one saved with ``complete=False``).
+    """
 
     def __init__(self, spec: RunSpec, task: Task, parameters: dict[str, int]):
         self.spec = spec
         self.task = task
         self.cells = {name: CellHistory(name, count) for name, count in parameters.items()}
+        self.complete = True
 
     def add(self, report: StepReport) -> None:
         self.cells[report.cell].add(report)
 
     # ---- files -------------------------------------------------------------
-    def summary(self) -> dict:
+    def summary(self, complete: bool = True) -> dict:
         def final(history: CellHistory, key: str) -> float | None:
             value = getattr(history.latest, key) if history.latest else None
             return None if value is None or not np.isfinite(value) else float(value)
 
         return {
+            "complete": complete,
+            "array_keys": "escaped",
             "spec": self.spec.to_dict(),
             "task": {"name": self.task.name, "parameters": self.task.parameters(),
                      "sequence_length": self.task.sequence_length,
@@ -117,80 +134,126 @@ class RunRecorder:
         writer = csv.DictWriter(buffer, fieldnames=METRIC_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for history in self.cells.values():
-            writer.writerows(history.metrics.items)
+            writer.writerows({**row, "cell": guard_text(row["cell"]), "status": guard_text(row["status"])}
+                             for row in history.metrics.items)
         return buffer.getvalue()
 
     def gradient_arrays(self) -> dict[str, np.ndarray]:
         """npz content: "steps"; NAME -> [records, T] top-layer ‖∂ℓ/∂h_t‖;
         NAME/KEY for the other series; per cell NAME/steps, and the profiles
         of the first and the newest step (NAME/first/KEY, NAME/latest/KEY)
-        and the newest gate means (NAME/gates/GATE)."""
+        and the newest gate means (NAME/gates/GATE). NAME and KEY are
+        ``escape_key``'d, so no name can collide with another series."""
         arrays: dict[str, np.ndarray] = {}
         longest: list[int] = []
         for name, history in self.cells.items():
+            cell = escape_key(name)
             steps = history.gradients.steps
             longest = steps if len(steps) > len(longest) else longest
-            arrays[f"{name}/steps"] = np.array(steps, dtype=np.int64)
+            arrays[f"{cell}/steps"] = np.array(steps, dtype=np.int64)
             keys = history.gradients.items[0].keys() if history.gradients.items else []
             for key in keys:
                 _, matrix = history.gradient_matrix(key)
-                arrays[name if key == "h" else f"{name}/{key}"] = matrix
-            for key, values in history.first_gradients.items():
-                arrays[f"{name}/first/{key}"] = values
+                arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = matrix
+            profiles = {"first": history.first_gradients}
             if history.latest is not None:
-                for key, values in history.latest.gradients.items():
-                    arrays[f"{name}/latest/{key}"] = values
-                for key, values in history.latest.gates.items():
-                    arrays[f"{name}/gates/{key}"] = values
+                profiles.update(latest=history.latest.gradients, gates=history.latest.gates)
+            for group, values in profiles.items():
+                arrays.update({f"{cell}/{group}/{escape_key(key)}": value for key, value in values.items()})
         arrays["steps"] = np.array(longest, dtype=np.int64)
         return arrays
 
-    def save(self, folder: Path) -> list[Path]:
-        """Write the three data files; each appears whole or not at all, and
-        summary.json comes last, so a folder with a summary is complete."""
+    def save(self, folder: Path, complete: bool = True) -> list[Path]:
+        """Write the three data files, each atomically, summary.json last.
+
+        ``complete=False`` marks a checkpoint of a run still going (or one
+        interrupted), and ``load`` gives it back with ``complete`` False.
+        Safe to call again and again into the same folder: a summary that
+        claims completeness is removed before the data files are replaced,
+        so a failed save never leaves one over data it does not describe.
+        A write error raises ``RunWriteError`` (an OSError) naming the file."""
         folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for file_name, writer in (
-            ("metrics.csv", lambda f: f.write(self.metrics_csv().encode())),
-            ("gradients.npz", lambda f: np.savez_compressed(f, **self.gradient_arrays())),
-            ("summary.json", lambda f: f.write(json.dumps(self.summary(), indent=2).encode())),
-        ):
-            written.append(write_atomically(folder / file_name, writer))
-        return written
+        summary_path = folder / "summary.json"
+        if summary_path.exists() and claims_complete(summary_path):
+            summary_path.unlink()
+        summary = json.dumps(self.summary(complete), indent=2).encode()
+        return [
+            write_atomically(folder / "metrics.csv", lambda f: f.write(self.metrics_csv().encode())),
+            write_atomically(folder / "gradients.npz", lambda f: write_npz(f, self.gradient_arrays())),
+            write_atomically(summary_path, lambda f: f.write(summary)),
+        ]
 
     @classmethod
     def load(cls, folder: Path) -> RunRecorder:
-        """Read a folder written by ``save``; raises ValueError if it is not one."""
+        """Read a folder written by ``save`` (or by GateLab before key escaping);
+        raises RunFileError, naming the file and the problem, if it is not one."""
+        summary_path, npz_path = folder / "summary.json", folder / "gradients.npz"
+        saved = read_summary(summary_path)
+        rows = read_metric_rows(folder / "metrics.csv", saved.cells)
+        arrays = read_npz(npz_path)
         try:
-            summary = json.loads((folder / "summary.json").read_text())
-            spec = RunSpec.from_dict(summary["spec"])
-            rows = _read_metric_rows((folder / "metrics.csv").read_text())
-            with np.load(folder / "gradients.npz", allow_pickle=False) as npz:
-                arrays = {key: npz[key] for key in npz.files}
-            recorder = cls(spec, build_task(spec),
-                           {n: c["parameters"] for n, c in summary["cells"].items()})
-            for name, history in recorder.cells.items():
-                _restore_history(history, summary["cells"][name],
-                                 [r for r in rows if r["cell"] == name], arrays)
-        except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as error:
-            raise ValueError(f"{folder} is not a readable GateLab run: {error}") from error
+            task = build_task(saved.spec)
+        except (ValueError, TypeError) as error:
+            raise RunFileError(summary_path, f"spec: {error}") from error
+        recorder = cls(saved.spec, task, {n: c["parameters"] for n, c in saved.cells.items()})
+        recorder.complete = saved.complete
+        key, unescape = (escape_key, unescape_key) if saved.escaped_keys else (str, str)
+        for name, history in recorder.cells.items():
+            info = saved.cells[name]
+            if info["steps"] and not rows[name]:
+                raise RunFileError(summary_path, f"cell {name!r:.80} reports {info['steps']} steps, "
+                                                 "but metrics.csv has no row of it")
+            try:
+                gradients = _cell_arrays(arrays, key(name), unescape)
+            except ValueError as error:
+                raise RunFileError(npz_path, f"cell {name!r:.80}: {error}") from error
+            _restore_history(history, info, rows[name], gradients)
         return recorder
 
 
-def _read_metric_rows(text: str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != METRIC_COLUMNS:
-        raise ValueError(f"metrics.csv must have the columns {', '.join(METRIC_COLUMNS)}")
-    return [{**r, "step": int(r["step"]), **{k: float(r[k]) for k in METRIC_COLUMNS[2:6]}}
-            for r in reader]
+@dataclass
+class _CellArrays:
+    """One cell's arrays from gradients.npz, checked: ``series`` [records, T]
+    by state key; ``profiles`` [T] by group ("first", "latest", "gates")."""
+
+    steps: list[int]
+    series: dict[str, np.ndarray]
+    profiles: dict[str, dict[str, np.ndarray]]
 
 
-def _restore_history(history: CellHistory, info: dict, rows: list[dict],
-                     arrays: dict[str, np.ndarray]) -> None:
+def _cell_arrays(arrays: dict[str, np.ndarray], cell: str, unescape) -> _CellArrays:
+    steps = arrays.get(f"{cell}/steps", np.zeros(0, dtype=np.int64))
+    if steps.ndim != 1 or steps.dtype.kind not in "iu" or len(steps) > GRADIENTS_CAPACITY:
+        raise ValueError(f"steps must be at most {GRADIENTS_CAPACITY} integers")
+    if np.any(np.diff(steps) <= 0):
+        raise ValueError("steps must increase")
+    found = _CellArrays([int(s) for s in steps], {"h": arrays[cell]} if cell in arrays else {},
+                        {"first": {}, "latest": {}, "gates": {}})
+    prefix = f"{cell}/"
+    for key, value in arrays.items():
+        parts = key[len(prefix):].split("/") if key.startswith(prefix) else []
+        if len(parts) == 1 and parts[0] != "steps":
+            found.series[unescape(parts[0])] = value
+        elif len(parts) == 2 and parts[0] in found.profiles:
+            found.profiles[parts[0]][unescape(parts[1])] = value
+    for key, matrix in found.series.items():
+        if matrix.ndim != 2 or len(matrix) > len(found.steps):
+            raise ValueError(f"series {key!r:.80} must be [records ≤ {len(found.steps)}, T], "
+                             f"not {matrix.shape}")
+    for group in found.profiles.values():
+        if any(values.ndim != 1 for values in group.values()):
+            raise ValueError("a profile must be one-dimensional")
+    return found
+
+
+def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays: _CellArrays) -> None:
     """Fill one cell's history from its summary entry, CSV rows and arrays."""
     history.metrics.items = rows
     history.metrics.steps = [r["step"] for r in rows]
-    _restore_gradients(history, history.name, arrays)
+    history.first_gradients = arrays.profiles["first"]
+    history.gradients.steps = arrays.steps
+    history.gradients.items = [{k: v[i] for k, v in arrays.series.items() if len(v) > i}
+                               for i in range(len(arrays.steps))]
     # Without its stride a decimated history would record the next steps off its grid.
     for series in ("metrics", "gradients"):
         kept = getattr(history, series)
@@ -202,8 +265,7 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict],
         last = rows[-1]
         history.latest = StepReport(history.name, info["steps"], last["loss"], last["metric"],
                                     last["grad_norm"], last["seconds"],
-                                    gradients=_saved_profiles(arrays, history.name, "latest"),
-                                    gates=_saved_profiles(arrays, history.name, "gates"),
+                                    gradients=arrays.profiles["latest"], gates=arrays.profiles["gates"],
                                     status=info["status"], message=info["message"])
 
 
@@ -215,36 +277,3 @@ def stride_of(steps: list[int]) -> int:
         return 1
     gap = gaps.pop()
     return gap if gap > 0 and all(step % gap == 0 for step in steps) else 1
-
-
-def _restore_gradients(history: CellHistory, name: str, arrays: dict[str, np.ndarray]) -> None:
-    steps = [int(s) for s in arrays.get(f"{name}/steps", [])]
-    series = {"h": arrays[name]} if name in arrays else {}
-    prefix = f"{name}/"
-    for key, value in arrays.items():
-        rest = key[len(prefix):]
-        if key.startswith(prefix) and rest != "steps" and "/" not in rest:
-            series[rest] = value
-    history.first_gradients = _saved_profiles(arrays, name, "first")
-    history.gradients.steps = steps
-    history.gradients.items = [{k: v[i] for k, v in series.items() if len(v) > i}
-                               for i in range(len(steps))]
-
-
-def _saved_profiles(arrays: dict[str, np.ndarray], name: str, group: str) -> dict[str, np.ndarray]:
-    prefix = f"{name}/{group}/"
-    return {key[len(prefix):]: value for key, value in arrays.items() if key.startswith(prefix)}
-
-
-def write_atomically(path: Path, writer) -> Path:
-    """Write through a temporary file in the same folder, then rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            writer(file)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path

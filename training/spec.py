@@ -92,12 +92,42 @@ class RunSpec:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunSpec:
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = set(data) - known
+        """The spec ``data`` describes (JSON from a file, say); raises ValueError,
+        and only ValueError, naming the first setting that is unknown or of the
+        wrong type, so that no file can make it fail another way."""
+        if not isinstance(data, dict):
+            raise ValueError(f"run settings must be a mapping, not {type(data).__name__}")
+        types = {f.name: f.type for f in dataclasses.fields(cls)}
+        unknown = set(data) - set(types)
         if unknown:
-            raise ValueError(f"unknown run settings: {', '.join(sorted(unknown))}")
+            raise ValueError(f"unknown run settings: {', '.join(sorted(map(str, unknown)))}")
+        for name, value in data.items():
+            if not _TYPE_CHECKS[types[name]](value):
+                raise ValueError(f"run setting {name} must be {types[name]} (got {value!r:.60})")
         return cls(**data)
 
     @classmethod
     def from_json(cls, text: str) -> RunSpec:
         return cls.from_dict(json.loads(text))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_option(value: Any) -> bool:
+    return isinstance(value, bool | int | float | str)
+
+
+# One check per annotation in RunSpec (a test keeps the two in step).
+_TYPE_CHECKS = {
+    "str": lambda value: isinstance(value, str),
+    "int": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "float": _is_number,
+    "float | None": lambda value: value is None or _is_number(value),
+    "bool": lambda value: isinstance(value, bool),
+    "tuple[str, ...]": lambda value: isinstance(value, list | tuple)
+    and all(isinstance(item, str) for item in value),
+    "dict[str, Any]": lambda value: isinstance(value, dict)
+    and all(isinstance(key, str) and _is_option(item) for key, item in value.items()),
+}
