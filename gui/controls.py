@@ -22,7 +22,7 @@ from tasks import TASKS, make_task
 from training.spec import RunSpec
 
 from .cell_list import CellChecklist
-from .field_editors import Editor, build_editor, translate
+from .field_editors import Editor, build_editor, clamp, translate
 from .spec_fields import CARRIED, FIELDS, GROUPS, TASK, Kind, SpecField, task_option_field
 
 
@@ -108,7 +108,7 @@ class ControlPanel(QWidget):
             if option.name != "length":
                 field = task_option_field(option)
                 editor = build_editor(field)
-                editor.set_value(values.get(option.name, option.default))
+                editor.set_value(clamp(field, values.get(option.name, option.default)))
                 editor.changed.connect(self.spec_edited)
                 self._option_editors[option.name] = editor
                 self.task_form.addRow("" if field.kind is Kind.CHECK else field.label, editor.widget)
@@ -159,20 +159,32 @@ class ControlPanel(QWidget):
                        cells=tuple(self.cells.checked_names()), **self._values(), **self._carried)
 
     def set_spec(self, spec: RunSpec) -> None:
-        """Show ``spec`` in the controls (a preset, an opened run, the command line)."""
+        """Show ``spec`` in the controls (a preset, an opened run, the command line).
+
+        A value beyond a control's range (a CLI run's seed 2**40, say) is shown
+        clamped, with a notice naming it; the signals are unblocked whatever happens."""
         self._carried = {name: getattr(spec, name) for name in CARRIED}
         widgets = [self.task, self.cells, *(editor.widget for editor in self.editors.values())]
+        clamped = []
         for widget in widgets:
             widget.blockSignals(True)
-        self.task.setCurrentIndex(max(0, self.task.findData(spec.task)))
-        self._build_task_options(spec.task_options)
-        for name, editor in self.editors.items():
-            editor.set_value(getattr(spec, name))
-        for widget in widgets:
-            widget.blockSignals(False)
+        try:
+            self.task.setCurrentIndex(max(0, self.task.findData(spec.task)))
+            self._build_task_options(spec.task_options)
+            for name, editor in self.editors.items():
+                value = getattr(spec, name)
+                shown = clamp(editor.field, value)
+                editor.set_value(shown)
+                if shown != value:
+                    clamped.append(f"{translate(editor.field.label)} {value} → {shown}")
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
         self.cells.set_checked(spec.cells)
         self._update_sizes()
         self._update_dependents()
+        self.show_notice(self.tr("Beyond this window's range, shown as: {0}").format("; ".join(clamped))
+                         if clamped else "")
 
     def show_notice(self, text: str) -> None:
         """A one-line warning above the controls (empty: hide it)."""

@@ -43,6 +43,16 @@ def build_editor(field: SpecField) -> Editor:
     return editor
 
 
+def clamp(field: SpecField, value: Any) -> Any:
+    """The nearest value ``field``'s widget can show. A spec from a file may
+    hold any number, and Qt's spin boxes raise on one beyond 32 bits (and
+    would leave the panel's signals blocked), so the panel clamps first."""
+    numeric = field.kind in (Kind.INT, Kind.FLOAT, Kind.LOG, Kind.OPTIONAL)
+    if numeric and isinstance(value, int | float) and not isinstance(value, bool):
+        return type(value)(min(max(value, field.low), field.high))
+    return value
+
+
 def _int(field: SpecField) -> Editor:
     spin = QSpinBox()
     spin.setRange(int(field.low), int(field.high))

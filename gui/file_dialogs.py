@@ -1,6 +1,8 @@
 """The dialogs behind Save run, Open run and the two exports.
 
-Failures (unwritable folder, not a saved run) are shown in words, never raised.
+Failures (an unwritable folder, a damaged or foreign run folder: the loader's
+``RunFileError``, which names the file and the problem) are shown in words,
+never raised, and leave the window as it was.
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
+from training.npz_files import write_npz
 from training.recorder import RunRecorder, write_atomically
 
 from .panels import PlotPanel
@@ -17,7 +16,7 @@ def export_data(recorder: RunRecorder, csv_path: Path) -> list[Path]:
     """The metrics as CSV at ``csv_path`` and the gradients as NPZ beside it."""
     npz_path = csv_path.with_suffix(".npz")
     return [write_atomically(csv_path, lambda f: f.write(recorder.metrics_csv().encode())),
-            write_atomically(npz_path, lambda f: np.savez_compressed(f, **recorder.gradient_arrays()))]
+            write_atomically(npz_path, lambda f: write_npz(f, recorder.gradient_arrays()))]
 
 
 def export_plots(panels: list[PlotPanel], folder: Path, width: int) -> list[Path]:

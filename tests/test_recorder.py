@@ -101,3 +101,66 @@ def test_runs_saved_without_the_stride_get_it_from_their_steps(tmp_path):
     (tmp_path / "summary.json").write_text(json.dumps(summary))
     reopened = RunRecorder.load(tmp_path).cells["RNN"]
     assert (reopened.metrics.stride, reopened.gradients.stride) == (1, 4)
+
+
+def test_names_that_collided_as_npz_keys_keep_their_own_series(tmp_path):
+    """A cell "A/c" against cell "A"'s state c, a cell "steps" against the
+    top-level steps, a cell "file" against savez's own argument."""
+    from run_folders import recorded_run
+
+    recorder = recorded_run(cells=("A", "A/c", "steps", "file", "=1+1"), steps=3)
+    recorder.cells["A/c"].gradients.items[0]["h"] = np.full(4, 99.0)
+    recorder.save(tmp_path)
+    loaded = RunRecorder.load(tmp_path)
+    for name, history in recorder.cells.items():
+        for key in ("h", "c", "x"):
+            np.testing.assert_array_equal(loaded.cells[name].gradient_matrix(key)[1],
+                                          history.gradient_matrix(key)[1])
+    assert b"\r\n1,'=1+1," in (tmp_path / "metrics.csv").read_bytes()
+
+
+def test_a_checkpoint_reopens_as_partial_and_a_final_save_completes_it(tmp_path):
+    from run_folders import recorded_run
+
+    recorder = recorded_run()
+    recorder.save(tmp_path, complete=False)
+    assert json.loads((tmp_path / "summary.json").read_text())["complete"] is False
+    assert RunRecorder.load(tmp_path).complete is False
+    recorder.save(tmp_path)
+    assert RunRecorder.load(tmp_path).complete is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gradients.npz", "metrics.csv", "summary.json"]
+
+
+def test_a_full_disk_names_the_file_and_leaves_no_completeness_claim(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from run_folders import recorded_run
+
+    from training.recorder import RunWriteError
+
+    recorder = recorded_run()
+    recorder.save(tmp_path)
+    real_fsync = os.fsync
+    calls = []
+
+    def full_disk(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # gradients.npz
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(RunWriteError, match="gradients.npz") as caught:
+        recorder.save(tmp_path)
+    assert caught.value.errno == errno.ENOSPC
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gradients.npz", "metrics.csv"]
+
+
+def test_a_run_saved_before_key_escaping_still_opens(tmp_path):
+    from run_folders import write_old_format_run
+
+    loaded = RunRecorder.load(write_old_format_run(tmp_path))
+    history = loaded.cells["RNN"]
+    assert history.gradient_matrix("h")[1].shape == (2, 4) and "x" in history.gradients.items[0]
+    assert set(history.latest.gates) == {"z"} and loaded.complete

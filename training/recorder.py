@@ -131,7 +131,8 @@ class RunRecorder:
 
     def metrics_csv(self) -> str:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=METRIC_COLUMNS, lineterminator="\n")
+        # RFC 4180's line end, so that the writer also quotes a lone \r in a name.
+        writer = csv.DictWriter(buffer, fieldnames=METRIC_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for history in self.cells.values():
             writer.writerows({**row, "cell": guard_text(row["cell"]), "status": guard_text(row["status"])}
