@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugin_host.names import names_problem
+
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
 INITS = ("default", "orthogonal", "identity")
 DEVICES = ("cpu", "cuda")
@@ -56,10 +58,11 @@ class RunSpec:
 
     def problem(self) -> str | None:
         """The first thing wrong with this spec, in words, or None."""
+        cells_problem = names_problem(self.cells, "cell")  # bad names, look-alikes listed twice
         checks = [
             (self.length >= 2, f"length must be at least 2 (got {self.length})"),
             (len(self.cells) > 0, "choose at least one cell"),
-            (len(set(self.cells)) == len(self.cells), "a cell is listed twice"),
+            (cells_problem is None, cells_problem),
             (self.steps >= 0, f"steps must be 0 (until stopped) or more (got {self.steps})"),
             (self.hidden >= 1, f"hidden size must be at least 1 (got {self.hidden})"),
             (self.layers >= 1, f"layers must be at least 1 (got {self.layers})"),
