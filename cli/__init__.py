@@ -8,6 +8,8 @@ command line itself never loads Qt."""
 
 from __future__ import annotations
 
+from plugin_host.jobs import existing_plugin_dir
+
 from .arguments import OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
@@ -24,7 +26,7 @@ def build_parser() -> OneLineParser:
     run.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
     run.set_defaults(handler=run_command)
     cells = commands.add_parser("cells", help="list every cell found, with its parameters")
-    cells.add_argument("--plugins", action="append", default=[], metavar="DIR")
+    cells.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir)
     cells.add_argument("--hidden", type=int, default=64, help="hidden size for the count (default 64)")
     cells.add_argument("--input-size", type=int, default=2, help="input size for the count (default 2)")
     cells.set_defaults(handler=cells_command)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import NoReturn
 
+from plugin_host.jobs import existing_plugin_dir
 from tasks import TASKS
 from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
 
@@ -46,7 +47,7 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated cell names (default %(default)s); see `main.py cells`")
     parser.add_argument("--steps", type=int, default=d.steps, help="training steps (default %(default)s)")
     parser.add_argument("--seed", type=int, default=d.seed, help="random seed (default %(default)s)")
-    parser.add_argument("--plugins", action="append", default=[], metavar="DIR",
+    parser.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
                         help="an extra folder of plugin cells (repeatable)")
     parser.add_argument("--hidden", type=int, default=d.hidden, help="hidden size H (default %(default)s)")
     parser.add_argument("--layers", type=int, default=d.layers, help="stacked layers (default %(default)s)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 
 from .identity import LANGUAGES
@@ -39,7 +40,7 @@ def build_parser() -> FlagParser:
     parser.add_argument("--task", help="task to show first (default adding)")
     parser.add_argument("--length", type=int, help="sequence length T (2..1000)")
     parser.add_argument("--cells", help="comma-separated cells to tick, e.g. RNN,LSTM,GRU")
-    parser.add_argument("--plugins", action="append", default=[], metavar="DIR",
+    parser.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
                         help="also load plugin cells from DIR (repeatable)")
     parser.add_argument("--start", action="store_true", help="start training at once")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",

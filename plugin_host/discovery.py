@@ -26,8 +26,10 @@ from .errors import broken_verdict, describe_error, format_traceback
 from .inspection import cell_classes_in, check_job, class_place
 from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
 from .messages import CellVerdict
+from .names import name_key
 from .records import BROKEN, CellRecord, Findings
 from .source import CellSource, import_file
+from .source_files import source_problem
 
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
 
@@ -87,13 +89,25 @@ def _attach_classes(records: list[CellRecord], job: Job) -> None:
         record.cell_class = cls
 
 
+def _unreadable(job: Job) -> str | None:
+    """Why a plugin file is not read at all (a pipe, a looping link, a huge file …)."""
+    return job.problem or (source_problem(job.location) if job.kind == FILE else None)
+
+
 def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
                   checker: IsolatedChecker | None = None) -> list[CellRecord]:
-    """Records for the given plugins (files or entry points), in order."""
+    """Records for the given plugins (files or entry points), in order. A file
+    that cannot be read as a plugin is a broken record naming it (no line),
+    and is never opened."""
+    problems = {job: _unreadable(job) for job in jobs}
+    readable = [job for job in jobs if not problems[job]]
     if isolate:
-        verdicts = (checker or shared_checker()).check(jobs, validate)
+        verdicts = (checker or shared_checker()).check(readable, validate)
     else:
-        verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict)] for job in jobs}
+        verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict)]
+                    for job in readable}
+    verdicts |= {job: [broken_verdict(job.plugin_name, problem, job.location)]
+                 for job, problem in problems.items() if problem}
     records: list[CellRecord] = []
     for job in jobs:
         job_records = [_job_record(verdict, job) for verdict in verdicts[job]]
@@ -108,7 +122,7 @@ def flag_duplicates(records: list[CellRecord]) -> None:
     for record in records:
         if record.status == BROKEN:
             continue
-        key = record.name.lower()
+        key = name_key(record.name)  # look-alikes ("ＲＮＮ", "rnn", "RNN ") are the same name
         if key in first:
             record.status = BROKEN
             record.reason = (f"duplicate name {record.name!r}: already defined by "
@@ -146,8 +160,8 @@ def discover_cells(
 
 
 def find_cell(records: list[CellRecord], name: str) -> CellRecord | None:
-    """The usable record of that name, case-insensitively."""
+    """The usable record of that name, compared as ``name_key`` (case and look-alikes)."""
     for record in records:
-        if record.usable and record.name.lower() == name.lower():
+        if record.usable and name_key(record.name) == name_key(name):
             return record
     return None

@@ -5,10 +5,14 @@ an installed package's entry point in the ``gatelab.cells`` group. Its
 fingerprint changes when the plugin's code may have changed, so results can
 be cached. Folders are searched in order: the project's ``plugins/``, the
 per-user folder (``user_plugin_dir()``), then folders given with ``--plugins``.
+Whatever is named ``*.py`` there becomes a job; one that cannot be read as a
+plugin (a pipe, a looping link, a folder, a huge file: ``source_files``)
+carries the reason as its ``problem`` and is reported without being opened.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import sys
@@ -16,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from .source_files import UnreadablePluginError, read_source, source_problem, why
 
 ENTRY_POINT_GROUP = "gatelab.cells"
 PROJECT_PLUGIN_DIR = Path(__file__).resolve().parent.parent / "plugins"
@@ -25,12 +31,14 @@ FILE, ENTRY = "file", "entry"
 @dataclass(frozen=True)
 class Job:
     """One plugin to check: a file (``location`` = path) or an entry point
-    (``location`` = distribution, ``name`` = entry name, ``value`` = target)."""
+    (``location`` = distribution, ``name`` = entry name, ``value`` = target).
+    ``problem``: why a file job cannot be read at all (then it is never opened)."""
 
     kind: str
     location: str
     name: str = ""
     value: str = ""
+    problem: str = ""
 
     @property
     def plugin_name(self) -> str:
@@ -40,15 +48,15 @@ class Job:
     @property
     def file(self) -> str | None:
         """The plugin's file, resolved (None for an entry point)."""
-        return str(Path(self.location).resolve()) if self.kind == FILE else None
+        return os.path.realpath(self.location) if self.kind == FILE else None  # never raises on a loop
 
     def fingerprint(self) -> str:
         """Changes when the plugin's code may have changed (file content, package version)."""
         if self.kind == FILE:
             try:
-                return hashlib.sha1(Path(self.location).read_bytes()).hexdigest()
-            except OSError:
-                return "missing"
+                return hashlib.sha1(read_source(self.location)).hexdigest()
+            except UnreadablePluginError as refusal:
+                return f"unreadable: {refusal}"
         try:
             return metadata.version(self.location)
         except Exception:  # an odd distribution must not break discovery
@@ -74,12 +82,31 @@ def user_plugin_dir(create: bool = False) -> Path:
     return folder
 
 
+def plugin_entries(folder: Path) -> list[Path]:
+    """Everything in a folder named ``*.py`` and not starting with ``_`` or ``.``,
+    sorted, whatever it is (regular file or not); ``OSError`` if it cannot be listed."""
+    with os.scandir(folder) as entries:
+        names = [entry.name for entry in entries]
+    return sorted(Path(folder) / name for name in names
+                  if name.endswith(".py") and not name.startswith(("_", ".")))
+
+
 def plugin_files(folder: Path) -> list[Path]:
-    """The plugin files of a folder: ``*.py`` not starting with ``_`` or ``.``, sorted."""
-    folder = Path(folder)
-    if not folder.is_dir():
+    """The readable plugin files of a folder (see ``plugin_entries``); [] if it cannot be listed."""
+    try:
+        return [path for path in plugin_entries(folder) if source_problem(path) is None]
+    except OSError:
         return []
-    return sorted(p for p in folder.glob("*.py") if not p.name.startswith(("_", ".")))
+
+
+def existing_plugin_dir(text: str) -> str:
+    """An argparse ``type`` for ``--plugins DIR``: a folder that is not there is
+    one line at start-up, not a silently empty cell list."""
+    if os.path.isdir(text):
+        return text
+    if os.path.lexists(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+    raise argparse.ArgumentTypeError(f"no such folder: {text!r}")
 
 
 def plugin_folders(plugin_dirs: Iterable[Path | str] = (), include_project_plugins: bool = True,
@@ -92,14 +119,26 @@ def plugin_folders(plugin_dirs: Iterable[Path | str] = (), include_project_plugi
 
 
 def file_jobs(folders: list[Path]) -> list[Job]:
-    """One job per plugin file in ``folders``, each file once, in order."""
+    """One job per plugin file in ``folders``, each file once, in order. An
+    entry that cannot be read, or a folder that exists but cannot be listed,
+    is a job with a ``problem`` (a missing folder is simply empty)."""
     jobs, seen = [], set()
     for folder in folders:
-        for path in plugin_files(folder):
-            resolved = path.resolve()
-            if resolved not in seen:
+        try:
+            paths = plugin_entries(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as error:
+            problem = f"the plugin folder cannot be listed: {why(folder, error)}"
+            jobs.append(Job(FILE, str(folder), problem=problem))
+            continue
+        for path in paths:
+            problem = source_problem(path)
+            if problem:
+                jobs.append(Job(FILE, str(path), problem=problem))
+            elif (resolved := os.path.realpath(path)) not in seen:
                 seen.add(resolved)
-                jobs.append(Job(FILE, str(resolved)))
+                jobs.append(Job(FILE, resolved))
     return jobs
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from cells.base import Cell
+
+from .source_files import read_source
 
 
 @dataclass(frozen=True)
@@ -43,16 +46,18 @@ def import_file(path: Path) -> ModuleType:
     """Import a plugin file under a module name unique to its path.
 
     The source is compiled afresh every time (no ``__pycache__``), so a file
-    saved twice within a second is never served from a stale bytecode cache.
+    saved twice within a second is never served from a stale bytecode cache;
+    it is read with ``read_source``, so a pipe or a huge file is refused
+    (``UnreadablePluginError``) instead of blocking or filling memory.
     """
-    path = Path(path).resolve()
+    path = Path(os.path.realpath(path))  # Path.resolve raises on a symlink loop
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:10]
     module_name = f"gatelab_plugin_{path.stem}_{digest}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None:
         raise ImportError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
-    code = compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+    code = compile(read_source(path), str(path), "exec", dont_inherit=True)
     sys.modules[module_name] = module
     try:
         exec(code, module.__dict__)

@@ -3,8 +3,9 @@
 ``validate_cell(cls)`` checks, in this order, and stops at the first thing
 that makes the cell unusable (status ``broken``):
 
-1. the static contract: a ``Cell`` subclass, a non-empty ``name``, a tuple of
-   ``state_names``, a constructor that takes ``(input_size, hidden_size)``;
+1. the static contract: a ``Cell`` subclass, a ``name`` and a tuple of
+   distinct ``state_names`` that keep the name rules (``plugin_host.names``:
+   they become list entries, keys and labels), a constructor that takes ``(input_size, hidden_size)``;
 2. one forward step on a small batch (inside ``recording()``, so ``record``
    calls run too), then a second step from its result: the output and every
    state must be ``[batch, hidden_size]`` tensors of the input's dtype, one per
@@ -31,6 +32,7 @@ from cells.base import Cell, count_parameters
 
 from .errors import describe_error, format_traceback, plugin_line
 from .messages import VALIDATE
+from .names import broken_rule, names_problem
 from .records import BROKEN, OK, WARNING
 
 # Odd, distinct sizes so that a swapped or hard-coded dimension shows.
@@ -65,9 +67,15 @@ def contract_problem(cls: object) -> str | None:
         return "not a subclass of cells.Cell"
     if not isinstance(cls.name, str) or not cls.name.strip():
         return "the class attribute `name` is missing or empty (give the cell a display name)"
+    rule = broken_rule(cls.name)
+    if rule:
+        return f"the class attribute `name` {cls.name!r} {rule}"
     names = cls.state_names
     if not isinstance(names, tuple) or not names or not all(isinstance(n, str) for n in names):
         return "`state_names` must be a non-empty tuple of strings, e.g. ('h',) or ('h', 'c')"
+    problem = names_problem(names, "state")
+    if problem:
+        return f"`state_names`: {problem}"
     try:
         inspect.signature(cls).bind(1, 1)
     except (TypeError, ValueError):
