@@ -7,6 +7,7 @@ import sys
 from typing import NoReturn
 
 from plugin_host.jobs import existing_plugin_dir
+from plugin_host.names import escape_for_terminal
 from tasks import TASKS
 from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
 
@@ -96,5 +97,5 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
 
 
 def fail(message: str) -> NoReturn:
-    print(f"gatelab: error: {message}", file=sys.stderr)
+    print(f"gatelab: error: {escape_for_terminal(message)}", file=sys.stderr)
     raise SystemExit(2)

@@ -25,6 +25,7 @@ from plugin_host import (
 )
 from plugin_host.jobs import FILE
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from plugin_host.names import escape_for_terminal, name_key
 from plugin_host.validation import TIMING_BATCH, TIMING_HIDDEN, TIMING_INPUT
 
 
@@ -42,7 +43,7 @@ def add_check_plugin_parser(commands) -> None:
 
 def check_files(files: list[str], timeout: float = DEFAULT_STEP_TIMEOUT) -> list[CellRecord]:
     """One record per cell in each file (or per file that failed), in order."""
-    builtin_names = {r.name.lower(): r for r in discover_builtins()}
+    builtin_names = {name_key(r.name): r for r in discover_builtins()}
     records: list[CellRecord] = []
     checker = IsolatedChecker(import_timeout=timeout, step_timeout=timeout)
     try:
@@ -56,7 +57,7 @@ def check_files(files: list[str], timeout: float = DEFAULT_STEP_TIMEOUT) -> list
     finally:
         checker.close()
     for record in records:
-        clash = builtin_names.get(record.name.lower())
+        clash = builtin_names.get(name_key(record.name))
         if record.status != BROKEN and clash is not None:
             record.status = BROKEN
             record.reason = f"the name {record.name!r} is taken by the built-in cell; rename it"
@@ -90,7 +91,7 @@ def text_report(record: CellRecord) -> str:
         lines.append(f"    gradient reaches h_(t-1): {'yes' if record.gradient_to_previous else 'no'}")
     if record.gates:
         lines.append(f"    records: {', '.join(record.gates)}")
-    return "\n".join(lines)
+    return "\n".join(escape_for_terminal(line) for line in lines)  # plugin text may hold escapes
 
 
 def check_plugin_command(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cells import Cell, count_parameters
 from plugin_host import BROKEN, discover_cells, find_cell
+from plugin_host.names import escape_for_terminal
 from tasks import TASKS
 from training import RUNNING, STOPPED, RunSpec, Trainer, configure_training_process
 from training.model import SequenceModel
@@ -121,10 +122,11 @@ def cells_command(args: argparse.Namespace) -> int:
         if record.usable:
             model = SequenceModel(record.cell_class, args.input_size, args.hidden, 1)
             cell_parameters = count_parameters(model.layers[0][0])
-            print(f"✓ {record.name:<16} {cell_parameters:>8} parameters  {record.origin}")
+            line = f"✓ {record.name:<16} {cell_parameters:>8} parameters  {record.origin}"
         else:
             mark = "✗" if record.status == BROKEN else "⚠"
-            print(f"{mark} {record.name:<16} {'':>8}             {record.location}: {record.reason}")
+            line = f"{mark} {record.name:<16} {'':>8}             {record.location}: {record.reason}"
+        print(escape_for_terminal(line))  # names and reasons come from plugin code
     print(f"(parameters of one cell at input size {args.input_size}, hidden size {args.hidden})")
     return 0
 
