@@ -48,6 +48,8 @@ class Task:
         for spec in dataclasses.fields(self):
             value = getattr(self, spec.name)
             low, high = spec.metadata.get("min"), spec.metadata.get("max")
+            if isinstance(value, float) and not math.isfinite(value):  # NaN passes every comparison
+                raise ValueError(f"{self.name}: {spec.name} must be a finite number (got {value})")
             if low is not None and value < low:
                 raise ValueError(f"{self.name}: {spec.name} must be at least {low} (got {value})")
             if high is not None and value > high:

@@ -1,11 +1,12 @@
 """Training: one ``CellRun`` per cell, and a ``Trainer`` that feeds all of them
-the same batches. The CLI uses ``Trainer`` in-process; the window runs one
-``CellRun`` per worker process (see ``training.worker``)."""
+the same batches in this process (tests, benchmarks). The window and the CLI
+run one ``CellRun`` per worker process (see ``training.worker``)."""
 
 from __future__ import annotations
 
 import inspect
 import math
+import signal
 import time
 import traceback
 from pathlib import Path
@@ -67,7 +68,9 @@ class CellRun:
         self.step_count += 1
         try:
             report = self._train_step(batch, capture)
-        except Exception as error:  # a plugin cell may raise anything
+        except BaseException as error:  # a plugin cell may raise anything, SystemExit included
+            if isinstance(error, KeyboardInterrupt) and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                raise  # Ctrl-C may be the user's here; workers ignore SIGINT, so there it is the cell's
             where, line = error_location(error, self.cell_file)
             location = f" ({Path(where).name}:{line})" if where and line else ""
             self.status, self.message = ERROR, (

@@ -14,6 +14,7 @@ OPTIMIZERS = ("adam", "sgd", "rmsprop")
 INITS = ("default", "orthogonal", "identity")
 DEVICES = ("cpu", "cuda")
 DTYPES = ("float32", "float64")
+MAX_SEED = 2 ** 63 - 1  # torch and numpy take seeds as signed 64-bit integers
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class RunSpec:
             (self.forget_bias is None or math.isfinite(self.forget_bias), "forget bias must be finite"),
             (self.device in DEVICES, f"device must be one of {', '.join(DEVICES)}"),
             (self.dtype in DTYPES, f"dtype must be one of {', '.join(DTYPES)}"),
+            (0 <= self.seed <= MAX_SEED, f"seed must be in 0 … 2**63 - 1 (got {self.seed})"),
         ]
         return next((message for ok, message in checks if not ok), None)
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -31,6 +35,21 @@ def rough_step_seconds(spec: RunSpec) -> float:
     hidden = max(1.0, (spec.hidden / 64) ** 2)
     directions = 2 if spec.bidirectional else 1
     return 0.05 * (spec.length / 100) * max(1.0, spec.batch / 32) * hidden * spec.layers * directions
+
+
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT while starting a worker, on the main thread (the only one
+    that may set handlers): a spawned child keeps an ignored signal ignored
+    from its first instruction, before ``worker_main`` can say so itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass
@@ -82,7 +101,8 @@ class RunSupervisor:
             process = CONTEXT.Process(
                 target=worker_main, name=f"gatelab-{name}", daemon=True,
                 args=(spec_json, name, self.sources[name], inbox, worker_end, os.getpid()))
-            process.start()
+            with sigint_ignored():  # inherited: a Ctrl-C while the worker imports torch is ignored too
+                process.start()
             worker_end.close()
             self.workers[name] = WorkerHandle(name, process, inbox, outbox)
         self.started = True

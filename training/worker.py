@@ -18,6 +18,7 @@ report comes until a command asks for one.
 from __future__ import annotations
 
 import queue
+import signal
 import traceback
 
 import torch
@@ -38,6 +39,9 @@ IDLE = "idle"  # the WorkerEvent kind sent when training stops
 def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbox,
                 parent_pid: int) -> None:
     """Entry point of a worker process."""
+    # The supervisor stops workers; a Ctrl-C in the terminal reaches the whole
+    # process group, and must not end each worker with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent_pid)
     configure_training_process(threads=1)
     spec = RunSpec.from_json(spec_json)
