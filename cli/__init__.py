@@ -8,9 +8,11 @@ command line itself never loads Qt."""
 
 from __future__ import annotations
 
+import argparse
+
 from plugin_host.jobs import existing_plugin_dir
 
-from .arguments import OneLineParser, add_run_arguments
+from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
 
@@ -21,7 +23,8 @@ def build_parser() -> OneLineParser:
     parser = OneLineParser(prog="gatelab", description="Train recurrent cells side by side and "
                            "watch the gradient flow through time.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
-    run = commands.add_parser("run", help="train cells headless and write data and figures")
+    run = commands.add_parser("run", help="train cells headless and write data and figures",
+                              epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_run_arguments(run)
     run.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
     run.set_defaults(handler=run_command)

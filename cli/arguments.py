@@ -7,11 +7,20 @@ import sys
 from typing import NoReturn
 
 from plugin_host.jobs import existing_plugin_dir
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.names import escape_for_terminal
 from tasks import TASKS
+from training.budget import memory_problem
 from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
 
 DEFAULTS = RunSpec()
+CHECKPOINT_SECONDS = 10.0
+EXIT_CODES = """exit codes:
+  0    every cell trained to the end (a cell whose loss diverged counts: that is a result)
+  1    a cell failed: its plugin is broken, or its code raised, crashed or hung
+  2    bad input (flags, cell names, the output folder); nothing was written
+  3    the results could not be written completely (disk full, folder removed)
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM: the files hold every step so far"""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -74,6 +83,14 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-gates", action="store_true", help="do not record gate activations")
     for name, (kind, text) in task_option_flags().items():
         parser.add_argument(f"--{name}", type=kind, default=None, help=text)
+    parser.add_argument("--step-timeout", type=float, default=DEFAULT_STEP_TIMEOUT, metavar="SECONDS",
+                        help="a cell whose step takes longer than this is stopped with an error while "
+                             "the others go on; grows with the model's size, as in the window "
+                             "(default %(default)s)")
+    parser.add_argument("--checkpoint-every", type=float, default=CHECKPOINT_SECONDS, metavar="SECONDS",
+                        help="save the run this often while it trains (default %(default)s)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace an earlier run in --out (refused without this flag)")
 
 
 def spec_from_args(args: argparse.Namespace) -> RunSpec:
@@ -94,6 +111,26 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         init=args.init, recurrent_gain=args.recurrent_gain, forget_bias=args.forget_bias,
         seed=args.seed, device=args.device, dtype=args.dtype, record_gates=not args.no_gates,
         plugins=tuple(args.plugins))
+
+
+def checked_spec(args: argparse.Namespace) -> RunSpec:
+    """The spec of ``run``'s flags, or one line and exit code 2 for anything
+    that cannot be trained: a bad value, a task option out of range or not
+    finite, a run too big for this machine's memory, a time limit that is
+    not positive."""
+    for flag, seconds in (("--step-timeout", args.step_timeout),
+                          ("--checkpoint-every", args.checkpoint_every)):
+        if not seconds > 0:  # NaN too
+            fail(f"{flag} must be a positive number of seconds (got {seconds})")
+    try:
+        spec = spec_from_args(args)
+        task = TASKS[spec.task](length=spec.length, **spec.task_options)
+    except (ValueError, TypeError) as error:
+        fail(str(error))
+    problem = memory_problem(spec, task.input_size)
+    if problem:
+        fail(problem)
+    return spec
 
 
 def fail(message: str) -> NoReturn:

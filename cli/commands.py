@@ -5,102 +5,77 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
-from cells import Cell, count_parameters
-from plugin_host import BROKEN, discover_cells, find_cell
+from plugin_host import BROKEN, CellSource, discover_cells, find_cell
 from plugin_host.names import escape_for_terminal
+from plugin_host.parameters import cell_parameters
 from tasks import TASKS
-from training import RUNNING, STOPPED, RunSpec, Trainer, configure_training_process
-from training.model import SequenceModel
+from training import build_task
 from training.recorder import RunRecorder
+from training.report import ERROR
+from training.supervisor import RunSupervisor
 
-from .arguments import fail, spec_from_args
+from .arguments import checked_spec, fail
 from .progress import ProgressLine
+from .run_folder import RESULTS_NOT_WRITTEN, RunWriteError, output_folder, save_run, write_figures
+from .supervised_run import train_supervised
 
 
-def resolve_cells(names: tuple[str, ...], plugin_dirs: tuple[str, ...]) -> list[type[Cell]]:
-    """Cell classes by name, or a clear error naming what is available."""
+def resolve_cells(names: tuple[str, ...], plugin_dirs: tuple[str, ...]) -> tuple[dict[str, CellSource],
+                                                                                  dict[str, str]]:
+    """How to load each usable cell (by its own spelling of the name) and why
+    each broken one cannot train; an unknown name is one line and exit code 2."""
     records = discover_cells([Path(d) for d in plugin_dirs])
-    classes = []
+    sources, broken = {}, {}
     for name in names:
         record = find_cell(records, name)
-        if record is None:
-            broken = [r for r in records if r.name.lower() == name.lower()]
-            if broken:
-                fail(f"cell {name!r} is broken: {broken[0].reason} ({broken[0].location})")
+        if record is not None and record.source is not None:
+            sources[record.name] = record.source
+            continue
+        failed = [r for r in records if r.name.lower() == name.lower()]
+        if not failed:
             usable = ", ".join(r.name for r in records if r.usable)
             fail(f"unknown cell {name!r}; available: {usable}")
-        classes.append(record.cell_class)
-    return classes
-
-
-def writable_folder(text: str | None, spec: RunSpec) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = Path(text) if text else Path("runs") / f"{spec.task}-T{spec.length}-{stamp}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        fail(f"cannot write to {folder}: {error.strerror or error}")
-    return folder
+        broken[name] = f"broken plugin: {failed[0].reason} ({failed[0].location})"
+    return sources, broken
 
 
 def run_command(args: argparse.Namespace) -> int:
-    try:
-        spec = spec_from_args(args)
-        task = TASKS[spec.task](length=spec.length, **spec.task_options)
-    except (ValueError, TypeError) as error:
-        fail(str(error))
+    """Train in worker processes; see ``EXIT_CODES`` for what the result means."""
+    spec = checked_spec(args)
     if spec.device == "cuda":
         import torch
         if not torch.cuda.is_available():
             fail("--device cuda was asked for, but torch sees no CUDA GPU here")
-    cell_classes = resolve_cells(spec.cells, spec.plugins)
-    folder = writable_folder(args.out, spec)
-    configure_training_process(threads=1)
-    trainer = Trainer(spec, cell_classes)
-    recorder = RunRecorder(spec, trainer.task, {r.name: r.parameters for r in trainer.runs}
-                           | {f.cell: 0 for f in trainer.failures})
-    for failure in trainer.failures:
-        recorder.add(failure)
+    sources, broken = resolve_cells(spec.cells, spec.plugins)
+    try:
+        spec = spec.replace(cells=(*sources, *broken))
+    except ValueError as error:  # two spellings of one cell
+        fail(str(error))
+    folder = output_folder(args.out, spec, args.overwrite)
+    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    for name, message in broken.items():
+        recorder.cells[name].status, recorder.cells[name].message = ERROR, message
+    supervisor = RunSupervisor(spec.replace(cells=tuple(sources)), sources, step_timeout=args.step_timeout)
     progress = ProgressLine(spec.steps, sys.stderr)
     started = time.perf_counter()
-    interrupted = False
     try:
-        while trainer.active and (spec.steps == 0 or trainer.step_count < spec.steps):
-            for report in trainer.step():
-                recorder.add(report)
-            progress.update(trainer.step_count, {n: h.latest for n, h in recorder.cells.items()})
-    except KeyboardInterrupt:
-        interrupted = True
-        for history in recorder.cells.values():
-            if history.status == RUNNING:
-                history.status = STOPPED
-    progress.finish()
-    elapsed = time.perf_counter() - started
-    recorder.save(folder)
-    write_figures(recorder, folder)
-    print_summary(recorder, folder, elapsed, task.baseline_loss, interrupted)
-    return 130 if interrupted else 0
-
-
-def write_figures(recorder: RunRecorder, folder: Path) -> None:
-    """PNG figures via pyqtgraph offscreen (Qt is imported only here)."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from plots.figures import gradient_figure, loss_figure
-
-    _app = QApplication.instance() or QApplication([])
-    gradient_figure(recorder, folder / "gradients.png")
-    loss_figure(recorder, folder / "loss.png")
+        stopped_by = train_supervised(supervisor, recorder, folder, progress, args.checkpoint_every) \
+            if sources else None
+        progress.finish()
+        save_run(recorder, folder, complete=stopped_by is None)
+        write_figures(recorder, folder)
+    except RunWriteError as error:
+        progress.finish()
+        print(f"gatelab: error: {error}", file=sys.stderr)
+        return RESULTS_NOT_WRITTEN
+    print_summary(recorder, folder, time.perf_counter() - started, recorder.task.baseline_loss,
+                  stopped_by is not None)
+    if stopped_by is not None:
+        return 128 + stopped_by
+    return 1 if any(h.status == ERROR for h in recorder.cells.values()) else 0
 
 
 def print_summary(recorder: RunRecorder, folder: Path, elapsed: float, baseline: float,
@@ -120,9 +95,8 @@ def cells_command(args: argparse.Namespace) -> int:
     records = discover_cells([Path(d) for d in args.plugins])
     for record in records:
         if record.usable:
-            model = SequenceModel(record.cell_class, args.input_size, args.hidden, 1)
-            cell_parameters = count_parameters(model.layers[0][0])
-            line = f"✓ {record.name:<16} {cell_parameters:>8} parameters  {record.origin}"
+            count = cell_parameters(record.parameter_samples, args.input_size, args.hidden)
+            line = f"✓ {record.name:<16} {'?' if count is None else count:>8} parameters  {record.origin}"
         else:
             mark = "✗" if record.status == BROKEN else "⚠"
             line = f"{mark} {record.name:<16} {'':>8}             {record.location}: {record.reason}"
