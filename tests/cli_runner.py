@@ -1,6 +1,8 @@
 """Running the command line as a user does (a subprocess), and plugin cells
 that pass validation (hidden size 64) but misbehave in a test run (hidden 8)."""
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +49,18 @@ def moody_plugins(folder: Path, when: str, action: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "moody.py").write_text(MOODY_CELL.format(when=when, action=action))
     return folder
+
+
+def start_run(out: Path, *extra: str, **options) -> subprocess.Popen:
+    """A run of RNN and GRU that trains until stopped, its progress on stderr."""
+    return subprocess.Popen([*MAIN, *SMALL_RUN, "--cells", "RNN,GRU", "--steps", "0", "--out", str(out),
+                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, **options)
+
+
+def wait_for_step(process: subprocess.Popen, step: int = 3) -> None:
+    """Block until the progress line shows ``step`` (training, past the start-up)."""
+    progress = b""
+    while not [s for s in re.findall(rb"step (\d+) ", progress) if int(s) >= step]:
+        chunk = os.read(process.stderr.fileno(), 4096)  # blocks until the progress line moves
+        assert chunk, f"the run ended early: {progress.decode(errors='replace')}"
+        progress += chunk

@@ -3,14 +3,11 @@
 import csv
 import json
 import os
-import re
 import signal
-import subprocess
-import sys
 
 import numpy as np
 import pytest
-from cli_runner import ROOT, gatelab
+from cli_runner import gatelab, start_run, wait_for_step
 
 
 @pytest.fixture(scope="module")
@@ -137,19 +134,17 @@ def test_a_cell_that_cannot_be_built_is_an_error_and_the_others_train(tmp_path):
     assert cells["GRU"]["status"] == "done" and cells["GRU"]["steps"] == 3
 
 
-def test_ctrl_c_stops_the_run_marks_the_cells_stopped_and_writes_complete_files(tmp_path):
+@pytest.mark.parametrize("terminal", [False, True], ids=["to the CLI", "to the process group"])
+def test_ctrl_c_stops_the_run_marks_the_cells_stopped_and_writes_complete_files(tmp_path, terminal):
+    """A terminal's Ctrl-C reaches the workers too: they ignore it, the CLI stops them."""
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "run", "--task", "adding", "--length", "20",
-         "--cells", "RNN,GRU", "--steps", "0", "--hidden", "8", "--out", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    process = start_run(out, start_new_session=terminal)
     try:
-        progress = b""
-        while not re.search(rb"step ([3-9]|\d\d+) ", progress):  # training, past the start-up
-            chunk = os.read(process.stderr.fileno(), 4096)  # blocks until the progress line moves
-            assert chunk, f"the run ended before Ctrl-C: {progress.decode(errors='replace')}"
-            progress += chunk
-        process.send_signal(signal.SIGINT)
+        wait_for_step(process)
+        if terminal:
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(signal.SIGINT)
         # --steps 0 trains forever: ending at all is the effect of Ctrl-C; the
         # bound only turns a run that ignores it into a failure instead of a hang.
         stdout, stderr = process.communicate(timeout=90)
@@ -167,7 +162,7 @@ def test_ctrl_c_stops_the_run_marks_the_cells_stopped_and_writes_complete_files(
         assert [int(r["step"]) for r in rows if r["cell"] == name] == list(range(1, info["steps"] + 1))
         assert " stopped" in stdout.decode().split(name, 1)[1].splitlines()[0]
     with np.load(out / "gradients.npz") as npz:
-        assert npz["GRU"].shape == (summary["cells"]["GRU"]["steps"], 20)
+        assert npz["GRU"].shape == (summary["cells"]["GRU"]["steps"], 10)
     from training.recorder import RunRecorder
 
     reopened = RunRecorder.load(out)

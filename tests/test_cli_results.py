@@ -5,32 +5,16 @@ overwritten without --overwrite."""
 
 import csv
 import json
-import os
-import re
 import resource
 import signal
-import subprocess
 import time
 
 import pytest
-from cli_runner import MAIN, ROOT, SMALL_RUN, gatelab
+from cli_runner import SMALL_RUN, gatelab, start_run, wait_for_step
 
 from training.recorder import RunRecorder
 
 PNG_END = b"IEND\xaeB`\x82"
-
-
-def start(out, *extra):
-    return subprocess.Popen([*MAIN, *SMALL_RUN, "--cells", "RNN,GRU", "--steps", "0", "--out", str(out),
-                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-
-
-def wait_for_step(process, step=3):
-    progress = b""
-    while not re.search(rb"step (\d+) ", progress) or int(re.findall(rb"step (\d+) ", progress)[-1]) < step:
-        chunk = os.read(process.stderr.fileno(), 4096)
-        assert chunk, f"the run ended early: {progress.decode(errors='replace')}"
-        progress += chunk
 
 
 def assert_consistent(out, statuses, complete):
@@ -47,7 +31,7 @@ def assert_consistent(out, statuses, complete):
 
 def test_sigterm_leaves_a_consistent_folder_with_the_cells_stopped(tmp_path):
     out = tmp_path / "out"
-    process = start(out)
+    process = start_run(out)
     try:
         wait_for_step(process)
         process.send_signal(signal.SIGTERM)
@@ -63,7 +47,7 @@ def test_sigterm_leaves_a_consistent_folder_with_the_cells_stopped(tmp_path):
 
 def test_a_killed_run_keeps_its_last_checkpoint(tmp_path):
     out = tmp_path / "out"
-    process = start(out, "--checkpoint-every", "0.5")
+    process = start_run(out, "--checkpoint-every", "0.5")
     try:
         wait_for_step(process)
         deadline = time.monotonic() + 60

@@ -49,6 +49,7 @@ def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbo
         cell_class = source.load()
         task = build_task(spec)
         run = CellRun(cell_class, spec, task)
+        run.name = cell_name  # reports carry the name the supervisor knows the cell by
     except BaseException as error:  # plugin code may raise anything, even SystemExit
         outbox.send(WorkerEvent(cell_name, "error", message=describe_error(error),
                                traceback=traceback.format_exc()))
