@@ -23,7 +23,7 @@ SEPARATORS = ",/\\"
 _CONTROL, _INVISIBLE, _SURROGATE, _LINE_BREAKS = "Cc", "Cf", "Cs", ("Zl", "Zp")
 
 
-class BadName(ValueError):
+class BadNameError(ValueError):
     """A name that breaks one of the rules; the message names the rule."""
 
 
@@ -58,10 +58,10 @@ def name_problem(text: str) -> str | None:
 
 
 def normalise_name(text: str) -> str:
-    """The name in its normal form (NFKC, stripped); ``BadName`` if it breaks a rule."""
+    """The name in its normal form (NFKC, stripped); ``BadNameError`` if it breaks a rule."""
     problem = name_problem(text)
     if problem:
-        raise BadName(problem)
+        raise BadNameError(problem)
     return _normal(text)
 
 

@@ -46,7 +46,7 @@ def test_a_bad_name_is_refused_naming_the_rule(name):
     module = rules()
     problem = module.name_problem(name)
     assert problem is not None and BAD_NAMES[name] in problem, problem
-    with pytest.raises(module.BadName, match="name"):
+    with pytest.raises(module.BadNameError, match="name"):
         module.normalise_name(name)
 
 
@@ -58,7 +58,8 @@ def test_look_alikes_share_one_key(first, second):
 
 
 @pytest.mark.timeout(20, method="signal")
-@pytest.mark.parametrize("name", ["RNN", "Peephole LSTM", "minGRU", "LSTM (no forget)", "ünïcødé 셀", "x" * 40])
+@pytest.mark.parametrize("name", ["RNN", "Peephole LSTM", "minGRU", "LSTM (no forget)", "ünïcødé 셀",
+                                  "x" * 40])
 def test_good_names_pass_unchanged(name):
     assert rules().normalise_name(name) == name
 
@@ -71,7 +72,7 @@ def test_any_string_gives_a_valid_name_or_the_one_error(text):
     module = rules()
     try:
         name = module.normalise_name(text)
-    except module.BadName as error:
+    except module.BadNameError as error:
         assert module.name_problem(text) is not None and str(error)
         return
     assert module.name_problem(name) is None
@@ -100,9 +101,10 @@ def test_names_that_look_the_same_collide(text):
 def test_escaped_text_has_no_control_characters(text):
     module = rules()
     one_line = module.escape_for_terminal(text)
-    assert not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in one_line)
+    unsafe = ("Cc", "Cf", "Cs", "Zl", "Zp")
+    assert not any(unicodedata.category(c) in unsafe for c in one_line)
     kept = module.escape_for_terminal(text, keep_lines=True)
-    assert not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") and c not in "\n\t" for c in kept)
+    assert not any(unicodedata.category(c) in unsafe and c not in "\n\t" for c in kept)
 
 
 @pytest.mark.timeout(20, method="signal")
@@ -116,7 +118,8 @@ def test_escapes_are_visible():
 
 
 @pytest.mark.timeout(20, method="signal")
-@pytest.mark.parametrize("cells", [("RNN", "rnn"), ("LSTM", "ＬＳＴＭ"), ("GRU", "GRU "), ("RNN", "\u00a0RNN")])
+@pytest.mark.parametrize("cells", [("RNN", "rnn"), ("LSTM", "ＬＳＴＭ"), ("GRU", "GRU "),
+                                   ("RNN", "\u00a0RNN")])
 def test_a_cell_listed_twice_after_normalisation_is_refused(cells):
     with pytest.raises(ValueError, match="a cell is listed twice"):
         RunSpec(cells=cells)
