@@ -2,17 +2,20 @@
 
 A plugin file is ordinary Python: importing it may loop forever, call
 ``sys.exit``, or crash the interpreter (``os.abort``, a segfault in an
-extension). The checker imports and validates plugins in a checker process,
-one plugin at a time, with a time limit on the import and on each cell's
-validation. A plugin that hangs is killed and reported; one that crashes the
-checker is reported with the crash; the checker is restarted for the rest.
-Only plugins that pass are later imported into the calling process (see
-``plugin_host.discovery``).
+extension), patch GateLab or torch, start threads, fork, or write forged
+messages into its pipe. The checker imports and validates each plugin in a
+child process of its own, forked from a warm template that never runs plugin
+code (``checker_template``), with a time limit on the import and on each
+cell's validation. A plugin that hangs is killed and reported, with every
+process it started; one that crashes is reported with the crash. The caller
+never imports plugin code: it reads typed JSON messages (``wire``) and
+accepts them only in honest order (``conversation``), so no plugin can
+speak for another, and nothing a plugin sends is unpickled.
 
-The checker stays warm between calls (importing torch takes seconds), so that
-re-checking one saved file takes a fraction of a second, and after the first
-plugin that kills one it keeps a warm spare. Results are cached by content,
-so unchanged plugins are not checked twice.
+The template stays warm between calls (importing torch takes seconds), so
+that checking one plugin costs a fork and its own work; after the first
+plugin that kills a template a warm spare is kept. Results are cached by
+content, so unchanged plugins are not checked twice.
 """
 
 from __future__ import annotations
@@ -22,21 +25,23 @@ import dataclasses
 import threading
 import time
 
-from .checker_process import CheckerProcess, Gone, TimedOut
+from .checker_process import CheckerProcess, Gone, Malformed, TimedOut, crash_words
+from .conversation import TAMPERED, Conversation
 from .errors import broken_verdict, line_in_dump
 from .jobs import Job
 from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT, START_TIMEOUT
-from .messages import IMPORT, CellVerdict, CheckRequest, ClassesFound, Done, Phase
+from .messages import CHILD_MESSAGES, IMPORT, CellVerdict, CheckRequest, Exited, Phase
 
 
 class IsolatedChecker:
-    """Checks plugins in a warm checker process; thread-safe; results cached by content."""
+    """Checks plugins, each in a fresh child of a warm template; thread-safe; cached by content."""
 
     def __init__(self, import_timeout: float = DEFAULT_IMPORT_TIMEOUT,
                  step_timeout: float = DEFAULT_STEP_TIMEOUT, start_timeout: float = START_TIMEOUT):
         self.import_timeout = import_timeout
         self.step_timeout = step_timeout
         self.start_timeout = start_timeout
+        self.settle_timeout = 3.0  # for the template to end a killed child and all it started
         self._process: CheckerProcess | None = None
         self._standby: CheckerProcess | None = None  # started after the first plugin that kills one
         self._lock = threading.RLock()
@@ -73,51 +78,73 @@ class IsolatedChecker:
             return [self._failure(job, f"could not be checked: {checker}", "")]
         offset = checker.stderr_size()
         request = CheckRequest(job, validate, self.import_timeout, self.step_timeout)
-        checker.send(request)
-        verdicts: list[CellVerdict] = []
-        classes: tuple[str, ...] = ()
-        phase = Phase(IMPORT)
+        problem = checker.start(request, self.start_timeout)
+        if problem:
+            self._discard()
+            return [self._failure(job, f"could not be checked: {problem}", "")]
+        conversation = Conversation(job)
         deadline = time.monotonic() + self.import_timeout
         while True:
             message = checker.receive(deadline - time.monotonic())
-            if isinstance(message, Done):
-                return verdicts
             if isinstance(message, Phase):
-                phase = message
-                deadline = time.monotonic() + request.time_limit(phase.step)
-            elif isinstance(message, ClassesFound):
-                classes = message.names
-            elif isinstance(message, CellVerdict):
-                verdicts.append(message)
-            if not isinstance(message, TimedOut | Gone):
+                deadline = time.monotonic() + request.time_limit(message.step)
+            if isinstance(message, CHILD_MESSAGES) and conversation.take(message):
                 continue
-            # The plugin hung or took the interpreter down with it.
-            tail = checker.stderr_tail(offset)
-            self._discard()
-            importing = phase.step == IMPORT
-            if isinstance(message, TimedOut):
-                limit = request.time_limit(phase.step)
-                what = (f"importing it took longer than {limit:g} s (an endless loop at import?)"
-                        if importing else
-                        f"validating cell class {phase.cell} took longer than {limit:g} s "
-                        "(an endless loop in forward or __init__?); it was stopped")
-            else:
-                what = f"{message.words} while {'importing it' if importing else 'validating ' + phase.cell}"
-            return verdicts + self._unfinished(job, classes, verdicts, phase.cell, what, tail)
+            if isinstance(message, Exited):
+                checker.finish()
+                if conversation.complete:
+                    return conversation.verdicts
+                ending = crash_words(message.status)
+            elif isinstance(message, (Malformed, *CHILD_MESSAGES)):  # out of order or not ours: forged
+                checker.kill_child()
+                self._settle(checker)
+                return [self._failure(job, TAMPERED, "")]
+            elif isinstance(message, TimedOut):
+                checker.kill_child()
+                self._settle(checker)
+                ending = None
+            else:  # Gone: the template itself was killed (e.g. by the plugin)
+                self._discard()
+                ending = message.words
+            return self._unfinished(job, conversation, ending, checker.stderr_tail(offset), request)
 
-    def _unfinished(self, job: Job, classes: tuple[str, ...], verdicts: list[CellVerdict], cell: str,
-                    what: str, tail: str) -> list[CellVerdict]:
-        if not classes:
-            return [self._failure(job, what, tail, line_in_dump(tail, job.file))]
+    def _settle(self, checker: CheckerProcess) -> None:
+        """Wait for the template to report the killed child; discard it if it does not."""
+        while True:
+            message = checker.receive(self.settle_timeout)
+            if isinstance(message, Exited):
+                checker.finish()
+                return
+            if isinstance(message, TimedOut | Gone):
+                self._discard()
+                return
+
+    def _unfinished(self, job: Job, conversation: Conversation, ending: str | None, tail: str,
+                    request: CheckRequest) -> list[CellVerdict]:
+        """The verdicts so far, and why the rest were not given."""
+        phase = conversation.phase
+        importing = phase.step == IMPORT
+        if ending is None:
+            limit = request.time_limit(phase.step)
+            what = (f"importing it took longer than {limit:g} s (an endless loop at import?)"
+                    if importing else
+                    f"validating cell class {phase.cell} took longer than {limit:g} s "
+                    "(an endless loop in forward or __init__?); it was stopped")
+        else:
+            what = f"{ending} while {'importing it' if importing else 'validating ' + phase.cell}"
+        verdicts = conversation.verdicts
+        if not conversation.classes:
+            return verdicts or [self._failure(job, what, tail, line_in_dump(tail, job.file))]
         done = {v.class_name for v in verdicts}
-        out = []
-        for name in classes:
+        for name in conversation.classes:
             if name in done:
                 continue
-            reason = what if name == cell else f"not validated: {cell} in the same plugin {what}"
-            failure = self._failure(job, reason, tail, line_in_dump(tail, job.file) if name == cell else None)
-            out.append(dataclasses.replace(failure, name=name, class_name=name))
-        return out
+            reason = what if importing or name == phase.cell else \
+                f"not validated: {phase.cell} in the same plugin {what}"
+            line = line_in_dump(tail, job.file) if name == phase.cell else None
+            failure = self._failure(job, reason, tail, line)
+            verdicts.append(dataclasses.replace(failure, name=name, class_name=name))
+        return verdicts
 
     @staticmethod
     def _failure(job: Job, reason: str, tail: str, line: int | None = None) -> CellVerdict:

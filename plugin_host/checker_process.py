@@ -1,95 +1,47 @@
-"""One checker process: the child's entry point and the parent's handle on it.
+"""The caller's handle on one checker template process (see ``checker_template``).
 
-The child (``checker_main``) is spawned, so no Qt state is copied. It sends
-its prints to nowhere and its stderr to a log file, enables faulthandler so
-that a crash or a hang leaves the plugin's stack in that log, caps its memory
-(Linux), and then serves ``CheckRequest``s until told to ``Stop``, undoing the
-torch settings one plugin changed before judging the next.
+The template is spawned, so no Qt state is copied. Per request the handle
+receives the child's pid and the child's own pipe, and then reads the
+child's messages, the template's ``Exited`` and the end of either process
+through one ``receive``. Nothing is ever unpickled: the child's bytes are
+decoded by ``plugin_host.wire`` into the few message types a child may send.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import multiprocessing
 import os
 import signal
 import tempfile
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from types import ModuleType
+from multiprocessing.reduction import recv_handle
 
+from .checker_template import template_main
 from .children import end_process
-from .inspection import check_job
-from .lifeline import exit_with_parent
-from .limits import MEMORY_HEADROOM
-from .messages import CheckRequest, Done, Phase, Ready, Stop
+from .messages import CHILD_MESSAGES, CheckRequest, Exited, Forked, Ready, Stop
+from .wire import MAX_MESSAGE_BYTES, WireError, decode, encode
 
 CONTEXT = multiprocessing.get_context("spawn")
 
 
 @dataclass(frozen=True)
 class TimedOut:
-    """The checker said nothing within the time limit."""
+    """Nothing came within the time limit."""
 
 
 @dataclass(frozen=True)
 class Gone:
-    """The checker process ended or broke its pipe; ``words`` says how."""
+    """The template process ended or broke its pipe; ``words`` says how."""
 
     words: str
 
 
-def _limit_memory() -> None:
-    """Cap the address space so that a runaway allocation fails instead of swapping."""
-    try:
-        import resource
+@dataclass(frozen=True)
+class Malformed:
+    """The child wrote bytes that are not a message a child may send."""
 
-        with open("/proc/self/statm") as statm:
-            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = current + MEMORY_HEADROOM
-        if hard == resource.RLIM_INFINITY or limit < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, OSError, ValueError):
-        pass  # not Linux: rely on the plugin failing by itself
-
-
-def reset_torch_state(torch: ModuleType) -> None:
-    """Undo the process-wide torch settings a plugin may change at import."""
-    torch.set_default_dtype(torch.float32)
-    torch.set_grad_enabled(True)
-    torch.set_num_threads(1)
-    torch.set_default_device(None)
-
-
-def checker_main(connection: Connection, stderr_path: str, parent_pid: int) -> None:
-    """Entry of the checker process: serve requests until told to stop."""
-    exit_with_parent(parent_pid)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)  # a plugin's prints must not reach the caller's terminal
-    errors = open(stderr_path, "a", buffering=1)  # noqa: SIM115 (lives as long as the process)
-    os.dup2(errors.fileno(), 2)
-    faulthandler.enable(file=errors)  # a crash leaves its Python traceback here
-    import torch
-
-    torch.set_num_threads(1)
-    _limit_memory()
-    connection.send(Ready())
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
-        if not isinstance(request, CheckRequest):  # Stop (or nothing this checker knows)
-            return
-        reset_torch_state(torch)  # what one plugin set must not judge the next
-        for message in check_job(request.job, request.validate):
-            if isinstance(message, Phase):  # leave a stack trace just before the caller gives up
-                limit = request.time_limit(message.step)
-                faulthandler.dump_traceback_later(max(0.1, limit - 0.5), file=errors)
-            connection.send(message)
-        faulthandler.cancel_dump_traceback_later()
-        connection.send(Done())
+    words: str
 
 
 def crash_words(exitcode: int | None) -> str:
@@ -106,44 +58,92 @@ def crash_words(exitcode: int | None) -> str:
 
 
 class CheckerProcess:
-    """One running checker process and its pipe."""
+    """One running template process, its pipe, and the child of the current request."""
 
     def __init__(self) -> None:
         handle, self.stderr_path = tempfile.mkstemp(prefix="gatelab-checker-", suffix=".log")
         os.close(handle)
         self.connection, child = CONTEXT.Pipe()
-        self.process = CONTEXT.Process(target=checker_main, name="gatelab-plugin-checker", daemon=True,
+        self.process = CONTEXT.Process(target=template_main, name="gatelab-plugin-checker", daemon=True,
                                        args=(child, self.stderr_path, os.getpid()))
         self.process.start()
         child.close()
         self.ready = False
+        self.child: Connection | None = None  # the current child's pipe, until it closes
+        self.child_pid: int | None = None
 
     def wait_ready(self, timeout: float) -> str | None:
-        """None once the checker is ready, else why it is not."""
+        """None once the template is ready, else why it is not."""
         if self.ready:
             return None
-        message = self.receive(timeout)
+        message = self._control(timeout, (Ready,))
         if isinstance(message, Ready):
             self.ready = True
             return None
         return message.words if isinstance(message, Gone) else "the plugin checker did not start"
 
-    def send(self, request: CheckRequest | Stop) -> None:
-        self.connection.send(request)
+    def start(self, request: CheckRequest, timeout: float) -> str | None:
+        """Fork the child for ``request``; None once it runs, else why not."""
+        self.connection.send_bytes(encode(request))
+        message = self._control(timeout, (Forked,))
+        if not isinstance(message, Forked):
+            return message.words if isinstance(message, Gone) else "the plugin checker did not answer"
+        self.child_pid = message.pid
+        self.child = Connection(recv_handle(self.connection), writable=False)
+        return None
 
-    def receive(self, timeout: float) -> object:
-        """The next message, or ``TimedOut()``, or ``Gone(why)`` when the process is gone."""
-        ready: list = []
+    def _control(self, timeout: float, expected: tuple[type, ...]) -> object:
+        """The template's next message, ``TimedOut()`` or ``Gone(why)``."""
         try:
-            ready = wait([self.connection, self.process.sentinel], max(0.0, timeout))
-            if self.connection in ready or self.connection.poll():
-                return self.connection.recv()
-        except (EOFError, OSError):
-            pass
-        if not ready:
-            return TimedOut()
+            if wait([self.connection, self.process.sentinel], max(0.0, timeout)):
+                if self.connection.poll():
+                    return decode(self.connection.recv_bytes(MAX_MESSAGE_BYTES), expected)
+                return self._gone()
+        except (EOFError, OSError, WireError):
+            return self._gone()
+        return TimedOut()
+
+    def _gone(self) -> Gone:
         self.process.join(0.5)
         return Gone(crash_words(self.process.exitcode))
+
+    def receive(self, timeout: float) -> object:
+        """The child's next message, ``Malformed(why)``, the template's ``Exited``,
+        ``TimedOut()`` or ``Gone(why)``. The child's pipe is read first, so that
+        everything the child sent comes before its ``Exited``."""
+        sources = [self.connection, self.process.sentinel] + ([self.child] if self.child else [])
+        ready = wait(sources, max(0.0, timeout))
+        if self.child is not None and self.child in ready:
+            try:
+                return decode(self.child.recv_bytes(MAX_MESSAGE_BYTES), CHILD_MESSAGES)
+            except EOFError:
+                self._close_child()
+                return self.receive(timeout)
+            except (OSError, WireError) as error:
+                return Malformed(str(error))
+        if ready:
+            return self._control(0, (Exited,))
+        return TimedOut()
+
+    def kill_child(self) -> None:
+        """End the current child and its process group at once (from any thread)."""
+        pid = self.child_pid
+        if pid is not None:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+
+    def finish(self) -> None:
+        """The request is over: forget its child."""
+        self._close_child()
+        self.child_pid = None
+
+    def _close_child(self) -> None:
+        if self.child is not None:
+            self.child.close()
+            self.child = None
 
     def stderr_tail(self, offset: int) -> str:
         try:
@@ -160,7 +160,8 @@ class CheckerProcess:
             return 0
 
     def kill(self) -> None:
-        """End the process at once (from any thread)."""
+        """End the template and the current child at once (from any thread)."""
+        self.kill_child()
         self.process.kill()
 
     @property
@@ -168,8 +169,11 @@ class CheckerProcess:
         return self.process.is_alive()
 
     def close(self) -> None:
-        """Stop the process (ask, then end it) and remove its log."""
-        end_process(self.process, ask=(lambda: self.send(Stop())) if self.ready else None, wait=1.0)
+        """Stop the template (ask, then end it) and remove its log."""
+        self.kill_child()
+        self.finish()
+        end_process(self.process, ask=(lambda: self.connection.send_bytes(encode(Stop())))
+                    if self.ready else None, wait=1.0)
         self.connection.close()
         try:
             os.unlink(self.stderr_path)

@@ -3,8 +3,8 @@
 ``check_job`` imports one plugin (a file or an entry point), finds its cell
 classes and validates each, yielding typed messages as it goes. It never
 raises for plugin errors. It runs plugin code in the calling process, so the
-checker runs it in a separate process; call it directly only for code you
-trust (the built-ins, ``isolate=False``).
+checker runs it in a child process of its own per plugin; call it directly
+only for code you trust (the built-ins, ``isolate=False``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from cells.base import Cell
 from .errors import broken_verdict
 from .jobs import ENTRY_POINT_GROUP, FILE, Job
 from .messages import IMPORT, VALIDATE, CellVerdict, ClassesFound, Phase
+from .parameters import parameter_samples
 from .records import BROKEN, OK
 from .source import import_file
+from .tampering import Snapshot, changed_code
 from .validation import contract_problem, validate_cell
 
 
@@ -57,15 +59,31 @@ def load_entry_point(job: Job) -> object:
     raise LookupError(f"entry point {job.name} = {job.value} is no longer installed")
 
 
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, tuple | list) else ()
+
+
+def _samples(cls: type) -> tuple[int, ...]:
+    try:
+        return parameter_samples(cls)
+    except Exception:  # a constructor that fails is judged by validation
+        return ()
+
+
 def class_verdict(cls: type, validate: bool, module_name: str) -> CellVerdict:
-    """Judge one cell class: run it (``validate``) or check only the static contract."""
+    """Judge one cell class: run it (``validate``) or check only the static contract.
+    The verdict carries what the window shows of the cell, as plain data."""
     file, line = class_place(cls)
     name = getattr(cls, "name", "")
     about = dict(name=name if isinstance(name, str) and name.strip() else cls.__name__,
                  class_name=cls.__name__, module=module_name, file=file,
-                 description=str(getattr(cls, "description", "") or ""))
+                 description=str(getattr(cls, "description", "") or ""),
+                 equations=str(getattr(cls, "equations", "") or ""),
+                 state_names=_texts(getattr(cls, "state_names", ())))
+    problem = contract_problem(cls)
+    if not problem:
+        about["parameter_samples"] = _samples(cls)
     if not validate:
-        problem = contract_problem(cls)
         return CellVerdict(**about, line=line, status=BROKEN if problem else OK, reason=problem or "")
     result = validate_cell(cls)
     return CellVerdict(**about, line=result.line or line, status=result.status, reason=result.reason,
@@ -74,14 +92,24 @@ def class_verdict(cls: type, validate: bool, module_name: str) -> CellVerdict:
                        gates=tuple(result.gates), warnings=tuple(result.warnings))
 
 
-def check_job(job: Job, validate: bool = True) -> Iterator[Phase | ClassesFound | CellVerdict]:
+def check_job(job: Job, validate: bool = True,
+              before: Snapshot | None = None) -> Iterator[Phase | ClassesFound | CellVerdict]:
     """Import one plugin and judge its cells, announcing each ``Phase`` first.
+    With ``before`` (a ``tampering.snapshot()``), a plugin that replaced code
+    outside its own file at import is judged broken without running it further.
     Never raises for plugin errors."""
     yield Phase(IMPORT)
+    file = job.location if job.kind == FILE else None
     try:
         target = import_file(Path(job.location)) if job.kind == FILE else load_entry_point(job)
     except BaseException as error:  # plugin code may raise anything, SystemExit included
-        yield broken_verdict(job.plugin_name, error, job.location if job.kind == FILE else None)
+        yield broken_verdict(job.plugin_name, error, file)
+        return
+    replaced = changed_code(before) if before is not None else []
+    if replaced:
+        yield broken_verdict(job.plugin_name, "it replaces code outside its own file at import ("
+                             f"{', '.join(replaced)}); a cell must not patch GateLab, torch or Python",
+                             file, 1)
         return
     if isinstance(target, ModuleType):
         classes, module_name = cell_classes_in(target), target.__name__
@@ -92,8 +120,7 @@ def check_job(job: Job, validate: bool = True) -> Iterator[Phase | ClassesFound 
                                            "nor a module holding some")
             return
     if not classes:
-        yield broken_verdict(job.plugin_name, "no subclass of cells.Cell is defined here",
-                             job.location if job.kind == FILE else None, 1)
+        yield broken_verdict(job.plugin_name, "no subclass of cells.Cell is defined here", file, 1)
         return
     yield ClassesFound(tuple(cls.__name__ for cls in classes))
     for cls in classes:

@@ -1,29 +1,30 @@
-"""The typed messages between a caller and the checker process.
+"""The typed messages between a caller, the checker's template process and
+the child that checks one plugin.
 
-Every message is a dataclass (frozen but for ``CellVerdict``), so it pickles through a pipe and a
-misspelt field fails loudly instead of a tuple index silently meaning
-something else. The caller sends ``CheckRequest`` or ``Stop``; the checker
-answers ``Ready`` once, then per request: ``Phase`` before each thing that may
-hang, ``ClassesFound`` once the plugin is imported, one ``CellVerdict`` per
-cell (or per plugin that failed) and ``Done``.
+Every message is a dataclass (frozen but for ``CellVerdict``), sent as JSON
+through ``plugin_host.wire``, which rebuilds only the types the receiver
+expects, so a misspelt field or a forged message fails loudly instead of
+meaning something else. The caller sends ``CheckRequest`` or ``Stop`` to the
+template, which answers ``Ready`` once and, per request, ``Forked`` (the
+child's pid, with the child's own pipe) and ``Exited`` once the child and all
+it started are gone. On its own pipe the child sends ``Phase`` before each
+thing that may hang, ``ClassesFound`` once the plugin is imported, and one
+``CellVerdict`` per cell (or per plugin that failed).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from .jobs import Job
 from .records import Findings
-
-if TYPE_CHECKING:
-    from .jobs import Job
 
 IMPORT, VALIDATE = "import", "validate"  # the phases of checking one plugin
 
 
 @dataclass(frozen=True)
 class Ready:
-    """The checker has imported torch and waits for requests."""
+    """The template has imported torch and waits for requests."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,27 @@ class CheckRequest:
 
 @dataclass(frozen=True)
 class Stop:
-    """End the checker process."""
+    """End the template process."""
+
+
+@dataclass(frozen=True)
+class Forked:
+    """The template started the child ``pid`` for the current request."""
+
+    pid: int
+
+
+@dataclass(frozen=True)
+class Exited:
+    """The child ended (``status`` as ``Process.exitcode``: negative for a signal)
+    and the template has ended every process it left behind."""
+
+    status: int
 
 
 @dataclass(frozen=True)
 class Phase:
-    """The checker starts importing the plugin (``cell`` empty) or validating ``cell``."""
+    """The child starts importing the plugin (``cell`` empty) or validating ``cell``."""
 
     step: str
     cell: str = ""
@@ -68,6 +84,4 @@ class CellVerdict(Findings):
     module: str = ""
 
 
-@dataclass(frozen=True)
-class Done:
-    """Every verdict of the current request has been sent."""
+CHILD_MESSAGES = (Phase, ClassesFound, CellVerdict)  # all a child may send
