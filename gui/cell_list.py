@@ -4,17 +4,13 @@ plugin watcher calls ``set_cell_records`` when a plugin file changes)."""
 
 from __future__ import annotations
 
-import functools
-
-import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from cells import count_parameters
 from plots.theme import CELL_COLOURS, MUTED_COLOUR
 from plugin_host import CellRecord, CellSource
-from training.model import SequenceModel
+from plugin_host.parameters import model_parameters
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 ModelSizes = tuple[int, int, int, int, bool]  # input, hidden, output, layers, bidirectional
@@ -22,24 +18,9 @@ ModelSizes = tuple[int, int, int, int, bool]  # input, hidden, output, layers, b
 
 def parameter_count(record: CellRecord, sizes: ModelSizes) -> int | None:
     """Parameters of the whole model (cells and readout), as the workers count
-    them; None if the cell cannot be built."""
-    try:
-        return _count(record.cell_class, sizes)
-    except Exception:  # plugin code may raise anything; the record stays listed
-        return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _count(cell_class: type, sizes: ModelSizes) -> int:
-    """Counted on torch's meta device (shapes, no memory, no arithmetic): a
-    control change must not build ten big models on the GUI thread (measured
-    4.6 s at hidden 1024, 4 bidirectional layers). Real tensors only if a
-    cell cannot be built on the meta device."""
-    try:
-        with torch.device("meta"):
-            return count_parameters(SequenceModel(cell_class, *sizes))
-    except Exception:
-        return count_parameters(SequenceModel(cell_class, *sizes))
+    them, from the counts the checker measured (the window never imports
+    plugin code); None where those counts follow no simple law."""
+    return model_parameters(record.parameter_samples, *sizes)
 
 
 class CellChecklist(QListWidget):

@@ -7,10 +7,13 @@ used and why not; one broken plugin never hides the others.
 Where cells come from, in this order: the built-ins; the project's
 ``plugins/`` folder; the per-user plugin folder (``user_plugin_dir()``);
 folders given with ``--plugins DIR``; installed packages declaring the entry
-point group ``gatelab.cells``. Plugin code is first imported and validated in
-a separate checker process (``plugin_host.checker``), so that a plugin which
-loops forever, calls ``sys.exit`` or crashes the interpreter is reported as
-broken within seconds; only plugins that pass are imported here.
+point group ``gatelab.cells``. Plugin code is imported and validated only in
+the checker's child processes (``plugin_host.checker``), so that a plugin
+which loops forever, calls ``sys.exit``, crashes the interpreter or patches
+GateLab is reported as broken within seconds. It is never imported here:
+records carry what the window shows (name, description, equations, state
+names, parameter counts) as data, and only the worker that trains a cell
+imports it (``record.source.load()``).
 """
 
 from __future__ import annotations
@@ -22,13 +25,14 @@ from pathlib import Path
 from cells.base import count_parameters
 
 from .checker import IsolatedChecker, shared_checker
-from .errors import broken_verdict, describe_error, format_traceback
+from .errors import broken_verdict
 from .inspection import cell_classes_in, check_job, class_place
 from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
 from .messages import CellVerdict
 from .names import name_key
+from .parameters import parameter_samples
 from .records import BROKEN, CellRecord, Findings
-from .source import CellSource, import_file
+from .source import CellSource
 from .source_files import source_problem
 
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
@@ -43,13 +47,14 @@ def discover_builtins() -> list[CellRecord]:
             file, line = class_place(cls)
             records.append(CellRecord(
                 name=cls.name, origin="built-in", file=file, line=line,
-                source=CellSource("module", module_name, cls.__name__), cell_class=cls,
-                description=cls.description, parameters=count_parameters(cls(2, 64))))
+                source=CellSource("module", module_name, cls.__name__), description=cls.description,
+                equations=cls.equations, state_names=tuple(cls.state_names),
+                parameters=count_parameters(cls(2, 64)), parameter_samples=parameter_samples(cls)))
     return records
 
 
 def record_from_verdict(verdict: CellVerdict, origin: str) -> CellRecord:
-    """The record of one verdict (its class is attached later, if it passed)."""
+    """The record of one verdict; usable cells get the ``source`` a worker loads them from."""
     findings = {f.name: getattr(verdict, f.name) for f in dataclasses.fields(Findings)}
     return CellRecord(**findings | {"name": verdict.name or "?"}, origin=origin)
 
@@ -62,31 +67,6 @@ def _job_record(verdict: CellVerdict, job: Job) -> CellRecord:
         else:
             record.source = CellSource("module", verdict.module, verdict.class_name)
     return record
-
-
-def _mark_broken(record: CellRecord, error: BaseException) -> None:
-    record.status, record.reason, record.traceback = BROKEN, describe_error(error), format_traceback(error)
-    record.source = None
-
-
-def _attach_classes(records: list[CellRecord], job: Job) -> None:
-    """Import a plugin that passed into this process and attach its classes."""
-    wanted = [r for r in records if r.source is not None]
-    if not wanted:
-        return
-    try:
-        module = import_file(Path(job.location)) if job.kind == FILE else None
-    except BaseException as error:  # it passed in the checker, but plugins can be fickle
-        for record in wanted:
-            _mark_broken(record, error)
-        return
-    for record in wanted:
-        try:
-            cls = getattr(module, record.source.class_name) if module else record.source.load()
-        except BaseException as error:
-            _mark_broken(record, error)
-            continue
-        record.cell_class = cls
 
 
 def _unreadable(job: Job) -> str | None:
@@ -108,12 +88,7 @@ def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
                     for job in readable}
     verdicts |= {job: [broken_verdict(job.plugin_name, problem, job.location)]
                  for job, problem in problems.items() if problem}
-    records: list[CellRecord] = []
-    for job in jobs:
-        job_records = [_job_record(verdict, job) for verdict in verdicts[job]]
-        _attach_classes(job_records, job)
-        records += job_records
-    return records
+    return [_job_record(verdict, job) for job in jobs for verdict in verdicts[job]]
 
 
 def flag_duplicates(records: list[CellRecord]) -> None:
@@ -127,7 +102,6 @@ def flag_duplicates(records: list[CellRecord]) -> None:
             record.status = BROKEN
             record.reason = (f"duplicate name {record.name!r}: already defined by "
                              f"{first[key].location}; rename one of them")
-            record.cell_class = None
         else:
             first[key] = record
 

@@ -7,9 +7,7 @@ status values are plain strings because they appear in JSON output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from cells.base import Cell
+from dataclasses import dataclass
 
 from .source import CellSource
 
@@ -25,6 +23,9 @@ class Findings:
     The validation figures (parameters at input 2 / hidden 64, ms per time
     step forward + backward at batch 32, whether the gradient reaches
     h_{t-1}, the recorded gate names) are None/empty when not measured.
+    ``equations``, ``state_names`` and ``parameter_samples`` (see
+    ``plugin_host.parameters``) are what the window shows of a cell, taken
+    from the checker so that the window never imports plugin code.
     """
 
     name: str
@@ -39,20 +40,24 @@ class Findings:
     gradient_to_previous: bool | None = None
     gates: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    equations: str = ""
+    state_names: tuple[str, ...] = ()
+    parameter_samples: tuple[int, ...] = ()
 
 
 @dataclass(kw_only=True)
 class CellRecord(Findings):
     """What discovery learned about one cell or one failed plugin: the findings,
-    where it came from, and (when usable) how to load its class."""
+    where it came from, and (when usable) how to load its class. Only the
+    process that trains a cell loads it (``source.load()``); everyone else
+    reads the findings."""
 
     origin: str
     source: CellSource | None = None
-    cell_class: type[Cell] | None = field(default=None, repr=False, compare=False)
 
     @property
     def usable(self) -> bool:
-        return self.status != BROKEN and self.cell_class is not None
+        return self.status != BROKEN and self.source is not None
 
     @property
     def location(self) -> str:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 
 def equations_by_name(records: Sequence[CellRecord]) -> dict[str, str]:
-    """Each usable cell's update equations, shown beside its gates."""
-    return {r.name: r.cell_class.equations for r in records if r.cell_class is not None}
+    """Each usable cell's update equations, shown beside its gates (as the checker read them)."""
+    return {r.name: r.equations for r in records if r.usable}
 
 
 class GatesPanel(PlotPanel):

@@ -64,10 +64,10 @@ def test_every_file_in_the_corpus_is_expected():
 def test_hangs_are_located_and_good_cells_still_load(corpus, checker):
     records, elapsed = corpus
     assert [r.name for r in records[:3]] == ["RNN", "LSTM", "GRU"] and all(r.usable for r in records[:3])
-    assert find_cell(records, "Leaky").cell_class.name == "Leaky"
+    assert find_cell(records, "Leaky").source.load().name == "Leaky"
     assert find_cell(records, "LSTM").origin == "built-in"  # the duplicate did not replace it
     spinner = record_of(records, "loop_in_forward.py")
-    assert spinner.line == 13 and "loop_in_forward.py" in spinner.traceback  # where it spun
+    assert spinner.line in (13, 14) and "loop_in_forward.py" in spinner.traceback  # where it spun
     assert record_of(records, "loop_at_import.py").line == 4
     # The time is the behaviour here: 3 plugins take their checker down (each
     # costs a time limit or a restart) and the rest is quick, so the corpus
