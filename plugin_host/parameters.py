@@ -12,7 +12,6 @@ layers, directions and readout as ``training.model.SequenceModel`` builds them.
 from __future__ import annotations
 
 import numpy as np
-import torch
 
 from cells.base import count_parameters
 
@@ -24,10 +23,11 @@ def _terms(input_size: int, hidden: int) -> list[int]:
 
 
 def parameter_samples(cell_class: type) -> tuple[int, ...]:
-    """Parameters of ``cell_class`` at each of ``SAMPLE_SIZES`` (on torch's meta
-    device: shapes only); runs the cell's constructor, so call it where that is safe."""
-    with torch.device("meta"):
-        return tuple(count_parameters(cell_class(i, h)) for i, h in SAMPLE_SIZES)
+    """Parameters of ``cell_class`` at each of ``SAMPLE_SIZES``; runs the cell's
+    constructor, so call it where that is safe. Real tensors, not torch's meta
+    device: the sizes are tiny, and the meta device's first use of some
+    factories (``torch.eye``) imports torch's decompositions, 2 s per child."""
+    return tuple(count_parameters(cell_class(i, h)) for i, h in SAMPLE_SIZES)
 
 
 def cell_parameters(samples: tuple[int, ...], input_size: int, hidden: int) -> int | None:
