@@ -3,14 +3,17 @@ the records that say what was found.
 
 It finds plugin files (the project's ``plugins/`` folder, the per-user folder,
 ``--plugins`` folders) and installed packages' ``gatelab.cells`` entry points
-(``jobs``); imports and validates each in a separate checker process that
-speaks typed messages (``checker``, ``checker_process``, ``messages``,
-``inspection``, ``validation``), so that a plugin which hangs, exits or
-crashes is reported instead of obeyed; and returns one ``CellRecord`` per cell
-that never raises (``discovery``). ``errors`` words every plugin error the same
-way everywhere. Training uses only the small parts it needs in its workers:
-``source`` (``CellSource``), ``errors``, ``lifeline``, ``children`` and
-``limits``. Imports ``cells`` and torch, never Qt.
+(``jobs``); imports and validates each in a child process of its own, forked
+from a warm template that never runs plugin code, speaking typed JSON messages
+(``checker``, ``checker_process``, ``checker_template``, ``messages``, ``wire``,
+``conversation``, ``inspection``, ``validation``, ``tampering``), so that a
+plugin which hangs, exits, crashes or patches GateLab is reported instead of
+obeyed and cannot touch another's verdict; and returns one ``CellRecord`` per
+cell that never raises (``discovery``), carrying what the window shows
+(``parameters``) so that no plugin is imported outside its training worker.
+``errors`` words every plugin error the same way everywhere. Training uses
+only the small parts it needs in its workers: ``source`` (``CellSource``),
+``errors``, ``lifeline``, ``children`` and ``limits``. Imports ``cells`` and torch, never Qt.
 """
 
 from __future__ import annotations
