@@ -4,7 +4,7 @@
 <context>
     <name>CellChecklist</name>
     <message>
-        <location filename="../../gui/cell_list.py" line="+56"/>
+        <location filename="../../gui/cell_list.py" line="+37"/>
         <source>Tick the cells to train side by side</source>
         <translation>나란히 학습할 셀을 선택하세요</translation>
     </message>
@@ -113,6 +113,11 @@
         <translation>셀이 풀어야 할 장기 의존성 문제</translation>
     </message>
     <message>
+        <location line="+109"/>
+        <source>Beyond this window&apos;s range, shown as: {0}</source>
+        <translation>이 창에서 표시할 수 있는 범위를 넘어 이렇게 표시합니다: {0}</translation>
+    </message>
+    <message>
         <location filename="../../gui/spec_fields.py" line="+43"/>
         <source>Sequence length T: how far back the answer lies</source>
         <translation>시퀀스 길이 T: 답이 얼마나 먼 과거에 있는지</translation>
@@ -123,7 +128,7 @@
         <translation>길이 T</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="-20"/>
+        <location filename="../../gui/controls.py" line="-129"/>
         <source>Cells</source>
         <translation>셀</translation>
     </message>
@@ -848,7 +853,7 @@
 <context>
     <name>RunFileDialogs</name>
     <message>
-        <location filename="../../gui/file_dialogs.py" line="+31"/>
+        <location filename="../../gui/file_dialogs.py" line="+33"/>
         <source>Save run into folder</source>
         <translation>실행 기록을 저장할 폴더</translation>
     </message>
