@@ -104,12 +104,14 @@ def test_runs_saved_without_the_stride_get_it_from_their_steps(tmp_path):
 
 
 def test_names_that_collided_as_npz_keys_keep_their_own_series(tmp_path):
-    """A cell "A/c" against cell "A"'s state c, a cell "steps" against the
-    top-level steps, a cell "file" against savez's own argument."""
+    """A cell "steps" against the top-level steps, a cell "file" against savez's
+    own argument, a "%" that the key escaping itself uses, and a formula-like
+    name in the CSV. (A "/" in a cell name, which once let cell "A/c" overwrite
+    cell "A"'s state c, is now refused by the name rules.)"""
     from run_folders import recorded_run
 
-    recorder = recorded_run(cells=("A", "A/c", "steps", "file", "=1+1"), steps=3)
-    recorder.cells["A/c"].gradients.items[0]["h"] = np.full(4, 99.0)
+    recorder = recorded_run(cells=("A", "A%2Fc", "steps", "file", "=1+1"), steps=3)
+    recorder.cells["A%2Fc"].gradients.items[0]["h"] = np.full(4, 99.0)
     recorder.save(tmp_path)
     loaded = RunRecorder.load(tmp_path)
     for name, history in recorder.cells.items():
