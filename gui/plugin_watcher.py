@@ -138,6 +138,10 @@ class PluginWatcher(QObject):
     def _thread_finished(self) -> None:
         thread, self._thread = self._thread, None
         if thread is not None:
+            # `finished` is emitted from the thread just *before* it ends: wait
+            # for the end, or the C++ QThread may be deleted under its own feet
+            # ("pure virtual method called", seen under load in the tests).
+            thread.wait()
             thread.deleteLater()
         self.busyChanged.emit(False)
         if self._pending and not self._stopped:
