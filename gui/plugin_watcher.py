@@ -69,6 +69,7 @@ class PluginWatcher(QObject):
         self.checker = checker if checker is not None else IsolatedChecker()
         self.records: list[CellRecord] = []
         self._thread: _DiscoveryThread | None = None
+        self._ended_thread: _DiscoveryThread | None = None
         self._pending = False
         self._stopped = False
         self._files = QFileSystemWatcher(self)
@@ -107,7 +108,7 @@ class PluginWatcher(QObject):
         if self._thread is not None:
             self._pending = True
             return
-        self._thread = _DiscoveryThread(self._discover, self)
+        self._thread = _DiscoveryThread(self._discover)
         self._thread.found.connect(self._found)
         self._thread.finished.connect(self._thread_finished)
         self.busyChanged.emit(True)
@@ -139,10 +140,12 @@ class PluginWatcher(QObject):
         thread, self._thread = self._thread, None
         if thread is not None:
             # `finished` is emitted from the thread just *before* it ends: wait
-            # for the end, or the C++ QThread may be deleted under its own feet
-            # ("pure virtual method called", seen under load in the tests).
+            # for the real end. The thread has no Qt parent and no deleteLater:
+            # both raced the watcher's own deletion (a double delete, seen under
+            # load in the tests). Python holds the one reference until the next
+            # discovery ends, so it is never deleted inside its own signal.
             thread.wait()
-            thread.deleteLater()
+            self._ended_thread = thread
         self.busyChanged.emit(False)
         if self._pending and not self._stopped:
             self._pending = False
