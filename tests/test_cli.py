@@ -7,7 +7,7 @@ import signal
 
 import numpy as np
 import pytest
-from cli_runner import gatelab, start_run, wait_for_step
+from cli_runner import gatelab, interrupted_run
 
 
 @pytest.fixture(scope="module")
@@ -138,29 +138,24 @@ def test_a_cell_that_cannot_be_built_is_an_error_and_the_others_train(tmp_path):
 def test_ctrl_c_stops_the_run_marks_the_cells_stopped_and_writes_complete_files(tmp_path, terminal):
     """A terminal's Ctrl-C reaches the workers too: they ignore it, the CLI stops them."""
     out = tmp_path / "out"
-    process = start_run(out, start_new_session=terminal)
-    try:
-        wait_for_step(process)
+
+    def ctrl_c(process):
         if terminal:
             os.killpg(process.pid, signal.SIGINT)
         else:
             process.send_signal(signal.SIGINT)
-        # --steps 0 trains forever: ending at all is the effect of Ctrl-C; the
-        # bound only turns a run that ignores it into a failure instead of a hang.
-        stdout, stderr = process.communicate(timeout=90)
-    finally:
-        process.kill()
-        process.wait()
-    assert process.returncode == 130, stderr.decode()
-    assert "Traceback" not in stderr.decode()
-    assert stdout.decode().startswith("stopped early in ")
+
+    result = interrupted_run(out, ctrl_c, start_new_session=terminal)
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("stopped early in ")
     summary = json.loads((out / "summary.json").read_text())
     rows = list(csv.DictReader((out / "metrics.csv").open()))
     for name in ("RNN", "GRU"):
         info = summary["cells"][name]
         assert info["status"] == "stopped" and info["steps"] >= 3
         assert [int(r["step"]) for r in rows if r["cell"] == name] == list(range(1, info["steps"] + 1))
-        assert " stopped" in stdout.decode().split(name, 1)[1].splitlines()[0]
+        assert " stopped" in result.stdout.split(name, 1)[1].splitlines()[0]
     with np.load(out / "gradients.npz") as npz:
         assert npz["GRU"].shape == (summary["cells"]["GRU"]["steps"], 10)
     from training.recorder import RunRecorder

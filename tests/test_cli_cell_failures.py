@@ -7,8 +7,8 @@ import shutil
 import time
 
 import pytest
-from cli_runner import SMALL_RUN, gatelab, moody_plugins
-from plugin_corpus import CORPUS
+from cli_runner import SMALL_RUN, gatelab
+from plugin_corpus import CORPUS, moody_plugins
 
 
 def run_with(plugins, out, *extra, cells="Moody,GRU"):

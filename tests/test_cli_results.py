@@ -10,7 +10,7 @@ import signal
 import time
 
 import pytest
-from cli_runner import SMALL_RUN, gatelab, start_run, wait_for_step
+from cli_runner import SMALL_RUN, gatelab, interrupted_run, start_run, wait_for_step
 
 from training.recorder import RunRecorder
 
@@ -31,16 +31,9 @@ def assert_consistent(out, statuses, complete):
 
 def test_sigterm_leaves_a_consistent_folder_with_the_cells_stopped(tmp_path):
     out = tmp_path / "out"
-    process = start_run(out)
-    try:
-        wait_for_step(process)
-        process.send_signal(signal.SIGTERM)
-        stdout, stderr = process.communicate(timeout=90)
-    finally:
-        process.kill()
-        process.wait()
-    assert process.returncode == 143, stderr.decode()
-    assert "Traceback" not in stderr.decode()
+    result = interrupted_run(out, lambda process: process.send_signal(signal.SIGTERM))
+    assert result.returncode == 143, result.stderr
+    assert "Traceback" not in result.stderr
     summary = assert_consistent(out, {"stopped"}, complete=False)
     assert all(info["steps"] >= 3 for info in summary["cells"].values())
 

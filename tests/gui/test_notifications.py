@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 
 import pytest
+from plugin_corpus import moody_plugins
 from PySide6.QtCore import QTimer
 from test_panel_registry import CountingPanel, open_window
-from window_helpers import RAISING_CELL, WORKER_START, small_spec
+from window_helpers import RAISE, WORKER_START, small_spec
 
 from gui.notifications import ERROR
 from gui.panels import BOTTOM, PANELS, PanelEntry, Place, PlotPanel
@@ -85,13 +86,13 @@ def test_a_failing_view_is_reported_once_and_the_others_still_draw(qtbot):
 
 
 def test_a_failed_cell_is_notified_with_its_name_and_traceback(qtbot, make_window, tmp_path):
-    (tmp_path / "boom.py").write_text(RAISING_CELL.replace("{limit}", "0"))  # fails at step 1
-    window = make_window(small_spec(("Boom",), plugins=(str(tmp_path),)))
+    moody_plugins(tmp_path, "step", RAISE, after=0)  # fails at step 1
+    window = make_window(small_spec(("Moody",), plugins=(str(tmp_path),)))
     window.start_or_pause()
-    qtbot.waitUntil(lambda: "Boom" in sources(window), timeout=WORKER_START)
+    qtbot.waitUntil(lambda: "Moody" in sources(window), timeout=WORKER_START)
     notification = window.notifications.newest
     assert notification.severity == ERROR
-    assert "Boom" in notification.text and "boom on purpose" in notification.text
+    assert "Moody" in notification.text and "boom on purpose" in notification.text
     assert "raise RuntimeError" in notification.details  # the table's tooltip traceback
 
 

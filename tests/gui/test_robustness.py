@@ -5,14 +5,15 @@ from __future__ import annotations
 import multiprocessing
 import time
 
-from window_helpers import CORPUS, RAISING_CELL, end_of_children, small_spec, steps_of, wait_for_steps
+from plugin_corpus import moody_plugins
+from window_helpers import CORPUS, RAISE, end_of_children, small_spec, steps_of, wait_for_steps
 
 
 def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_window, tmp_path):
-    (tmp_path / "boom.py").write_text(RAISING_CELL.replace("{limit}", "25"))  # fails at step 3
-    window = make_window(small_spec(("RNN", "Boom"), plugins=(str(tmp_path),)))
+    moody_plugins(tmp_path, "step", RAISE, after=25)  # fails at step 3
+    window = make_window(small_spec(("RNN", "Moody"), plugins=(str(tmp_path),)))
     window.start_or_pause()
-    qtbot.waitUntil(lambda: window.session.recorder.cells["Boom"].status == "error", timeout=90_000)
+    qtbot.waitUntil(lambda: window.session.recorder.cells["Moody"].status == "error", timeout=90_000)
     failed_at = steps_of(window)["RNN"]
     wait_for_steps(qtbot, window, failed_at + 3, cells=("RNN",))
     window.redraw()

@@ -11,30 +11,8 @@ from training.worker import IDLE
 
 CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"  # shared with the plugin tests
 WORKER_START = 90_000  # ms: spawning torch workers on a busy 2-core machine is slow
+RAISE = 'raise RuntimeError("boom on purpose")'  # what the Moody cell does in the window tests
 
-RAISING_CELL = '''
-import torch
-from cells import Cell
-
-
-class Boom(Cell):
-    """Trains two steps of the test run (hidden size 8), then raises inside forward."""
-
-    name = "Boom"
-
-    def __init__(self, input_size, hidden_size):
-        super().__init__(input_size, hidden_size)
-        self.inp = torch.nn.Linear(input_size + hidden_size, hidden_size)
-        self.calls = 0
-
-    def forward(self, x, state):
-        (h,) = state
-        self.calls += 1
-        if self.hidden_size == 8 and self.calls > {limit}:  # not in discovery's validation
-            raise RuntimeError("boom on purpose")
-        h = torch.tanh(self.inp(torch.cat([x, h], dim=1)))
-        return h, (h,)
-'''
 
 
 
