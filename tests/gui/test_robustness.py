@@ -19,7 +19,7 @@ def test_a_raising_cell_shows_its_error_while_the_others_train(qtbot, make_windo
     window.redraw()
     status = window.table.item(1, 6).text()
     assert status.startswith("error") and "boom on purpose" in status
-    assert "boom.py" in status  # file:line of the plugin
+    assert "moody.py" in status  # file:line of the plugin
     tooltip = window.table.item(1, 6).toolTip()
     assert "Traceback (most recent call last)" in tooltip and "raise RuntimeError" in tooltip
     assert window.table.item(0, 6).text() == "running"
