@@ -58,23 +58,6 @@ def test_saved_run_reads_back(finished_run):
     assert recorder.summary()["cells"]["RNN"]["status"] == "done"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--cells", "RNN,Nope"], "unknown cell 'Nope'"),
-    (["--task", "nope"], "invalid choice"),
-    (["--length", "1"], "length must be at least 2"),
-    (["--lr", "-0.1"], "learning rate must be positive"),
-    (["--steps", "ten"], "invalid int value"),
-    (["--delay", "3"], "--delay is not an option of the adding task"),
-])
-def test_bad_input_gives_one_line_and_exit_code_2(tmp_path, args, message):
-    out = tmp_path / "never"
-    result = gatelab("run", "--steps", "1", "--out", str(out), *args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert not out.exists()
-
-
 def test_unwritable_output_folder_is_refused(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

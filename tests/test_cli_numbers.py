@@ -1,7 +1,8 @@
-"""Issue 8, class 8: numeric flags. A value that cannot be trained (NaN,
-infinity, an overflowing seed, a size too big to allocate) is one line and
-exit code 2 before anything is written; random flag lists give either a
-trainable spec or exactly that."""
+"""Bad input to ``run`` (issue 8, class 8: numeric flags). An unknown cell or
+task, a bad value, or a number that cannot be trained (NaN, infinity, an
+overflowing seed, a size too big to allocate) is one line and exit code 2
+before anything is written; random flag lists give either a trainable spec or
+exactly that."""
 
 import math
 
@@ -17,6 +18,12 @@ from training.budget import memory_problem
 
 
 @pytest.mark.parametrize("args, words", [
+    (["--cells", "RNN,Nope"], "unknown cell 'Nope'"),
+    (["--task", "nope"], "invalid choice"),
+    (["--length", "1"], "length must be at least 2"),
+    (["--lr", "-0.1"], "learning rate must be positive"),
+    (["--steps", "ten"], "invalid int value"),
+    (["--delay", "3"], "--delay is not an option of the adding task"),
     (["--tolerance", "nan"], "tolerance"),
     (["--tolerance", "inf"], "tolerance"),
     (["--tolerance=-inf"], "tolerance"),
@@ -38,7 +45,7 @@ from training.budget import memory_problem
     (["--checkpoint-every", "-1"], "--checkpoint-every"),
     (["--checkpoint-every", "nan"], "--checkpoint-every"),
 ])
-def test_an_untrainable_number_is_one_line_and_exit_code_2(tmp_path, args, words):
+def test_bad_input_is_one_line_and_exit_code_2_and_writes_nothing(tmp_path, args, words):
     out = tmp_path / "never"
     result = gatelab(*SMALL_RUN, "--steps", "1", "--cells", "GRU", "--out", str(out), *args)
     assert result.returncode == 2, result.stderr

@@ -65,10 +65,29 @@ def test_a_symlink_loop_is_a_record(plugins, checker):
     assert_reported(records, plugins, "b.py", "loop")
 
 
+def _folder_elsewhere(entry: Path) -> None:
+    (entry.parent.parent / "elsewhere").mkdir()
+    entry.symlink_to(entry.parent.parent / "elsewhere")
+
+
+# (entry, how to make it, words its reason must hold)
+ODD_ENTRIES = [
+    ("self.py", lambda entry: entry.symlink_to(entry), ["loop"]),
+    ("device.py", lambda entry: entry.symlink_to("/dev/null"), ["device"]),
+    ("folder.py", lambda entry: entry.mkdir(), ["not a file"]),
+    ("linked.py", _folder_elsewhere, ["not a file"]),
+    ("dangling.py", lambda entry: entry.symlink_to(entry.parent / "gone.py"), ["missing"]),
+    ("huge.py", lambda entry: entry.write_bytes(b"# padding\n" * 300_000), ["MiB"]),  # 3 MB of comments
+]
+
+
 @pytest.mark.timeout(HANG, method="signal")
-def test_a_link_to_itself_is_a_record(plugins, checker):
-    (plugins / "self.py").symlink_to(plugins / "self.py")
-    assert_reported(discover(plugins, checker), plugins, "self.py", "loop")
+@pytest.mark.parametrize("entry, make, words", ODD_ENTRIES, ids=[e[0] for e in ODD_ENTRIES])
+def test_an_odd_entry_is_a_record(plugins, checker, entry, make, words):
+    """A link to itself, a device, a folder or a link to one, a dangling link,
+    a file too big to be a plugin: each is read never or within bounds."""
+    make(plugins / entry)
+    assert_reported(discover(plugins, checker), plugins, entry, *words)
 
 
 @pytest.mark.timeout(HANG, method="signal")
@@ -80,37 +99,6 @@ def test_a_fifo_is_never_opened(plugins, checker):
     finally:
         release(fifo)
     assert_reported(records, plugins, "pipe.py", "pipe")
-
-
-@pytest.mark.timeout(HANG, method="signal")
-def test_a_device_is_never_read(plugins, checker):
-    (plugins / "device.py").symlink_to("/dev/null")
-    assert_reported(discover(plugins, checker), plugins, "device.py", "device")
-
-
-@pytest.mark.timeout(HANG, method="signal")
-def test_a_folder_named_py_is_a_record(plugins, checker):
-    (plugins / "folder.py").mkdir()
-    assert_reported(discover(plugins, checker), plugins, "folder.py", "not a file")
-
-
-@pytest.mark.timeout(HANG, method="signal")
-def test_a_link_to_a_folder_is_a_record(plugins, checker, tmp_path):
-    (tmp_path / "elsewhere").mkdir()
-    (plugins / "linked.py").symlink_to(tmp_path / "elsewhere")
-    assert_reported(discover(plugins, checker), plugins, "linked.py", "not a file")
-
-
-@pytest.mark.timeout(HANG, method="signal")
-def test_a_dangling_link_is_a_record(plugins, checker):
-    (plugins / "dangling.py").symlink_to(plugins / "gone.py")
-    assert_reported(discover(plugins, checker), plugins, "dangling.py", "missing")
-
-
-@pytest.mark.timeout(HANG, method="signal")
-def test_a_huge_file_is_not_read(plugins, checker):
-    (plugins / "huge.py").write_bytes(b"# padding\n" * 300_000)  # 3 MB of comments
-    assert_reported(discover(plugins, checker), plugins, "huge.py", "MiB")
 
 
 @pytest.mark.timeout(HANG, method="signal")
