@@ -86,7 +86,8 @@ def print_summary(recorder: RunRecorder, folder: Path, elapsed: float, baseline:
         latest = history.latest
         loss = f"{latest.loss:.4f}" if latest and math.isfinite(latest.loss) else "-"
         status = history.status + (f" ({history.message})" if history.message else "")
-        print(f"  {name:<12} loss {loss:>8}  {history.steps_per_second:6.1f} steps/s  {status}")
+        line = f"  {name:<12} loss {loss:>8}  {history.steps_per_second:6.1f} steps/s  {status}"
+        print(escape_for_terminal(line))  # a cell's message is plugin text: escapes shown, not obeyed
 
 
 def cells_command(args: argparse.Namespace) -> int:

@@ -41,6 +41,16 @@ def test_anything_a_cell_raises_is_that_cells_error(tmp_path, when, action, word
     assert_only_the_bad_cell_failed(result, tmp_path / "out", "Moody", words)
 
 
+def test_a_cells_message_reaches_the_terminal_escaped(tmp_path):
+    """An exception text with terminal escapes (clear the screen, rewrite the
+    line) is shown as text in the summary, never obeyed by the terminal."""
+    plugins = moody_plugins(tmp_path / "plugins", "step", "raise RuntimeError('\\x1b[2J\\rall passed')")
+    result = run_with(plugins, tmp_path / "out")
+    assert result.returncode == 1, result.stderr
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
+
+
 def test_a_cell_that_hangs_after_validation_is_stopped_by_the_step_timeout(tmp_path):
     plugins = moody_plugins(tmp_path / "plugins", "step", "time.sleep(3600)")
     started = time.monotonic()
