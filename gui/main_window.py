@@ -29,9 +29,10 @@ from .notification_bar import NotificationBar
 from .notification_feeds import PluginNotices, UncaughtExceptions
 from .notifications import ERROR, NotificationCentre
 from .panels import PANELS, PanelEntry, PlotPanel, plot_area
-from .presets import Preset
+from .presets import Preset, load_presets
 from .redraw import RedrawScheduler
 from .run_progress import RunProgress
+from .scenario_caption import ScenarioCaption
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .table import ComparisonTable
 from .window_actions import add_view_toggle, build_actions
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.set_cell_records(records)
         self.controls.set_spec(spec)  # after the records: it ticks the spec's cells
         self.file_dialogs = RunFileDialogs(self)
+        self.presets = load_presets()  # keys 1–9 in file-name order
         self._build_layout()
         build_actions(self)
         self._build_status_bar()
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.notification_bar)
+        self.caption = ScenarioCaption()
+        column.addWidget(self.caption)
         places = (entry.place for entry in self.panel_entries)
         column.addWidget(plot_area(zip(places, self.panels, strict=True)), 1)
         self.setCentralWidget(central)
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def reset(self) -> None:
         self.session.clear()
+        self.caption.hide()
         self.controls.show_notice("")
         self.statusBar().clearMessage()
 
@@ -178,12 +183,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Cannot start: {0}").format(error))
             return False
         self.controls.show_notice("")
+        self.caption.show_for(spec)
         self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(spec.task, spec.length))
         return True
 
+    def run_preset(self, preset: Preset) -> bool:
+        """Load ``preset`` and start it at once, from any state (a running
+        comparison is reset): one key takes a lecture to the next scenario.
+        Returns whether it started."""
+        self.reset()
+        self.apply_preset(preset)
+        return self._start(running=True)
+
     def apply_preset(self, preset: Preset) -> None:
         """Fill the controls; a running comparison keeps going until Reset."""
-        self.controls.set_spec(preset.spec.replace(plugins=self.controls.plugins))
+        spec = preset.spec.replace(plugins=self.controls.plugins)
+        self.controls.set_spec(spec)
+        self.caption.choose(preset, spec)
         self._on_spec_edited()
         self.statusBar().showMessage(preset.description, 15_000)
 
@@ -245,6 +261,7 @@ class MainWindow(QMainWindow):
         recorder = RunRecorder.load(folder)
         self.controls.set_spec(recorder.spec)
         self.session.load(recorder)
+        self.caption.hide()
         self.setWindowTitle(self.tr("GateLab — {0}").format(folder.name))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)

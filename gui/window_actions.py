@@ -8,18 +8,18 @@ in the "MainWindow" translation context, where the catalogue has them.
 
 The window is typed as ``QMainWindow`` because ``main_window`` imports this
 module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
-``reset``, ``apply_preset``, ``close``), ``file_dialogs`` and the docks
+``reset``, ``run_preset``, ``close``), ``presets``, ``file_dialogs`` and the docks
 ``controls_dock`` and ``table_dock``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from .actions import shortcut_action
-from .presets import load_presets
+from .presets import Preset
 
 translate = QCoreApplication.translate
 
@@ -27,7 +27,7 @@ translate = QCoreApplication.translate
 def build_actions(window: QMainWindow) -> None:
     """Give ``window`` its actions (``start_action``, ``step_action``,
     ``reset_action``, ``open_action``, ``save_action``, ``export_plots_action``,
-    ``export_data_action``, ``quit_action``), menus (``view_menu``) and toolbar."""
+    ``export_data_action``, ``quit_action``, ``preset_actions``), menus (``view_menu``) and toolbar."""
     window.start_action = shortcut_action(
         window, translate("MainWindow", "Start"), Qt.Key.Key_Space,
         translate("MainWindow", "Start, pause or resume training"), window.start_or_pause)
@@ -68,12 +68,29 @@ def _build_menus(window: QMainWindow) -> None:
     for action in (window.start_action, window.step_action, window.reset_action):
         run.addAction(action)
     presets = run.addMenu(translate("MainWindow", "Presets"))
-    for number, preset in enumerate(load_presets(), start=1):
-        presets.addAction(shortcut_action(window, preset.title, f"Ctrl+{number}" if number < 10 else "",
-                                          preset.description, lambda p=preset: window.apply_preset(p)))
+    window.preset_actions = [_preset_action(window, number, preset)
+                             for number, preset in enumerate(window.presets, start=1)]
+    presets.addActions(window.preset_actions)
     window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     for dock in (window.controls_dock, window.table_dock):
         add_view_toggle(window.view_menu, dock)
+
+
+def _preset_action(window: QMainWindow, number: int, preset: Preset) -> QAction:
+    """Keys ``number`` and Ctrl+``number`` (1–9) load the preset and start it:
+    the bare digit for a lecturer at the keyboard, Ctrl for a presenter
+    remote or muscle memory from earlier versions. Presets beyond 9 are in
+    the menu only."""
+    keys = [str(number), f"Ctrl+{number}"] if number < 10 else []
+    action = shortcut_action(window, preset.title, keys[0] if keys else "",
+                             preset.description, lambda: window.run_preset(preset))
+    if keys:
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        shown = ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                          for sequence in action.shortcuts())
+        action.setToolTip(translate("MainWindow", "{0} ({1})").format(
+            translate("MainWindow", "Load and start: {0}").format(preset.description), shown))
+    return action
 
 
 def _build_toolbar(window: QMainWindow) -> None:

@@ -423,6 +423,14 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../gui/presets.py" line="+38"/>
+        <source>en</source>
+        <translation>ko</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <location filename="../../gui/panels/loss.py" line="+17"/>
@@ -464,12 +472,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+49"/>
+        <location filename="../../gui/main_window.py" line="+50"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -480,12 +488,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
+        <location filename="../../gui/window_actions.py" line="+91"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+113"/>
-        <location filename="../../gui/window_actions.py" line="+32"/>
+        <location filename="../../gui/main_window.py" line="+125"/>
+        <location filename="../../gui/window_actions.py" line="-59"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -585,7 +594,12 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
+        <source>Load and start: {0}</source>
+        <translation>불러와서 바로 시작: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
@@ -600,17 +614,17 @@
         <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-57"/>
         <source>Cannot start: {0}</source>
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Changed settings ({0}) apply after Reset (R).</source>
         <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
     </message>
@@ -660,7 +674,7 @@
         <translation>{0} 중지됨: {1}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>GateLab — {0}</source>
         <translation>GateLab — {0}</translation>
     </message>
@@ -902,11 +916,12 @@
     <name>RunProgress</name>
     <message>
         <location filename="../../gui/run_progress.py" line="+19"/>
+        <location line="+20"/>
         <source>Training steps done by the slowest cell</source>
         <translation>가장 느린 셀이 마친 학습 단계 수</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-6"/>
         <source>step %v of %m</source>
         <translation>%m단계 중 %v</translation>
     </message>
@@ -916,7 +931,17 @@
         <translation>{0}단계</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{0} (partial run)</source>
+        <translation>{0} (일부만 저장된 실행)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>This run was interrupted or saved as a checkpoint: it holds the steps done until then</source>
+        <translation>이 실행은 중단되었거나 체크포인트로 저장되었습니다. 그때까지 마친 단계만 담고 있습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0:.1f} steps/s per cell</source>
         <translation>셀당 초당 {0:.1f}단계</translation>
     </message>
