@@ -25,6 +25,7 @@ from training.spec import RunSpec
 
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
+from .global_keys import GlobalKeys
 from .notification_bar import NotificationBar
 from .notification_feeds import PluginNotices, UncaughtExceptions
 from .notifications import ERROR, NotificationCentre
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.session.cell_failed.connect(self._on_cell_failed)
         self._on_state_changed(self.session.state)
         self.redraw()
+        self.global_keys = GlobalKeys(self)  # Space, →, R, F11 even in a number box
+        self.global_keys.install()
         self.uncaught.install()  # last: a window that failed to build never holds the hook
 
     # ---- layout -----------------------------------------------------------------
@@ -275,5 +278,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing mid-run ends every worker: no orphan process keeps training."""
         self.session.stop()
+        self.global_keys.remove()
         self.uncaught.uninstall()
         super().closeEvent(event)
