@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from .actions import shortcut_action
+from .presentation import PresentationMode
 from .presets import Preset
 
 translate = QCoreApplication.translate
@@ -27,7 +28,8 @@ translate = QCoreApplication.translate
 def build_actions(window: QMainWindow) -> None:
     """Give ``window`` its actions (``start_action``, ``step_action``,
     ``reset_action``, ``open_action``, ``save_action``, ``export_plots_action``,
-    ``export_data_action``, ``quit_action``, ``preset_actions``), menus (``view_menu``) and toolbar."""
+    ``export_data_action``, ``quit_action``, ``preset_actions``), ``presentation``,
+    menus (``view_menu``) and toolbar."""
     window.start_action = shortcut_action(
         window, translate("MainWindow", "Start"), Qt.Key.Key_Space,
         translate("MainWindow", "Start, pause or resume training"), window.start_or_pause)
@@ -55,6 +57,7 @@ def build_actions(window: QMainWindow) -> None:
     window.quit_action = shortcut_action(
         window, translate("MainWindow", "Quit"), "Ctrl+Q",
         translate("MainWindow", "Stop training and close GateLab"), window.close)
+    window.presentation = PresentationMode(window)
     _build_menus(window)
     _build_toolbar(window)
 
@@ -72,6 +75,8 @@ def _build_menus(window: QMainWindow) -> None:
                              for number, preset in enumerate(window.presets, start=1)]
     presets.addActions(window.preset_actions)
     window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
+    window.view_menu.addAction(window.presentation.action)
+    window.view_menu.addSeparator()
     for dock in (window.controls_dock, window.table_dock):
         add_view_toggle(window.view_menu, dock)
 
@@ -108,9 +113,11 @@ def _build_toolbar(window: QMainWindow) -> None:
 
 
 def add_view_toggle(view_menu: QMenu, dock: QDockWidget) -> None:
-    """Show/hide a dock from the View menu, with F2, F3, … as shortcuts."""
+    """Show/hide a dock from the View menu, with F2, F3, … as shortcuts
+    (numbered among the dock toggles only, so other View entries shift none)."""
     action = dock.toggleViewAction()
-    action.setShortcut(QKeySequence(f"F{2 + len(view_menu.actions())}"))
+    docks = [a for a in view_menu.actions() if isinstance(a.parent(), QDockWidget)]
+    action.setShortcut(QKeySequence(f"F{2 + len(docks)}"))
     action.setToolTip(translate("MainWindow", "Show or hide {0} ({1})").format(
         dock.windowTitle(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
     view_menu.addAction(action)

@@ -472,12 +472,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+50"/>
+        <location filename="../../gui/main_window.py" line="+51"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -488,13 +488,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+91"/>
+        <location filename="../../gui/window_actions.py" line="+95"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="+125"/>
-        <location filename="../../gui/window_actions.py" line="-59"/>
+        <location filename="../../gui/window_actions.py" line="-62"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>학습을 멈추고 GateLab을 닫습니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Load and start: {0}</source>
         <translation>불러와서 바로 시작: {0}</translation>
     </message>
@@ -604,7 +604,7 @@
         <translation>실행</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Show or hide {0} ({1})</source>
         <translation>{0} 보이기/숨기기 ({1})</translation>
     </message>
@@ -677,6 +677,26 @@
         <location line="+29"/>
         <source>GateLab — {0}</source>
         <translation>GateLab — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="+37"/>
+        <source>Presentation mode</source>
+        <translation>발표 모드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen with the plots only, for a projector; again to leave</source>
+        <translation>프로젝터용으로 그래프만 전체 화면에 표시합니다. 한 번 더 누르면 돌아갑니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave presentation mode</source>
+        <translation>발표 모드 끝내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the window with controls and table</source>
+        <translation>설정과 표가 있는 창으로 돌아갑니다</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,76 @@
+"""Presentation mode: F11 (or View ▸ Presentation mode) goes full screen with
+the plots only, every plot stays readable, and F11 again restores the layout."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
+from window_helpers import small_spec
+
+from plots.theme import THEME
+
+READABLE = QSize(200, 150)  # the least a plot needs to be read from the back of a room
+
+
+def chrome(window) -> list:
+    return [*window.findChildren(QDockWidget), *window.findChildren(QToolBar), window.menuBar()]
+
+
+def test_f11_toggles_presentation_mode_and_restores_the_layout(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "LSTM")))
+    qtbot.waitUntil(lambda: window.table_dock.height() > 0)
+    docks_before = {dock.objectName(): dock.geometry() for dock in window.findChildren(QDockWidget)}
+    assert all(bar.isVisible() for bar in chrome(window))
+    assert window.presentation.action in window.view_menu.actions()
+
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presentation.active and window.presentation.action.isChecked()
+    qtbot.waitUntil(window.isFullScreen)
+    assert not any(bar.isVisible() for bar in chrome(window))
+    assert all(panel.isVisible() for panel in window.panels)
+    assert window.statusBar().isVisible()  # what runs, and how far
+
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.presentation.active
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert all(bar.isVisible() for bar in chrome(window))
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: {d.objectName(): d.geometry() for d in window.findChildren(QDockWidget)}
+                    == docks_before)
+
+
+def test_escape_leaves_presentation_mode_and_keys_work_in_it(qtbot, make_window):
+    window = make_window(small_spec(("RNN",)))
+    window.controls.cells.set_checked([])  # Space fails at once: no workers
+    window.presentation.set_active(True)
+    with qtbot.waitSignal(window.start_action.triggered, timeout=2000):
+        qtbot.keyClick(window, Qt.Key.Key_Space)  # the menus are hidden, the keys are not
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presentation.active and window.menuBar().isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # outside presentation mode Esc does nothing
+    assert not window.presentation.active
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1920, 1080)], ids=["1280x800", "1920x1080"])
+def test_every_plot_stays_readable_in_presentation_mode(qtbot, make_window, monkeypatch, size, scale):
+    monkeypatch.setattr(THEME, "scale", scale)  # fonts and lines as with --scale
+    window = make_window(small_spec(("RNN", "LSTM", "GRU")))
+    window.presentation.full_screen = False  # the offscreen screen is 800×800: size it by hand
+    window.presentation.set_active(True)
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    QApplication.processEvents()
+    for panel in window.panels:
+        assert panel.canvas.width() >= READABLE.width(), (type(panel).__name__, panel.canvas.size())
+        assert panel.canvas.height() >= READABLE.height(), (type(panel).__name__, panel.canvas.size())
+
+
+def test_every_plot_is_readable_at_1280x800_in_the_normal_layout(qtbot, make_window):
+    window = make_window(small_spec(("RNN", "LSTM", "GRU")))
+    qtbot.waitUntil(lambda: window.table_dock.height() > 0)
+    QApplication.processEvents()
+    for panel in window.panels:
+        assert panel.canvas.width() >= READABLE.width(), (type(panel).__name__, panel.canvas.size())
+        assert panel.canvas.height() >= READABLE.height(), (type(panel).__name__, panel.canvas.size())
