@@ -141,3 +141,18 @@ def test_exploding_gradients_without_clipping_diverge_as_a_status(qtbot, make_wi
     assert all(h.status != ERROR for h in window.session.recorder.cells.values())
     assert window.notifications.newest is None
     assert window.session.state in ("running", "starting")  # LSTM and GRU train on
+
+
+def test_the_korean_interface_shows_korean_preset_texts(qapp, qtbot, make_window):
+    from gui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "ko")
+    try:
+        window = make_window(small_spec(("LSTM",)))
+        first = window.presets[0]
+        assert window.preset_actions[0].text() == first.titles["ko"]
+        window.apply_preset(first)  # filled, not started: the caption is what is tested
+        window.caption.show_for(window.controls.spec())
+        assert first.descriptions["ko"] in window.caption.text()
+    finally:
+        remove_translators(qapp, translators)
