@@ -68,9 +68,10 @@ class GlobalKeys(QObject):
             return False  # the common case, cheaply: this filter sees every event
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
-        key = Qt.Key(event.key()) if isinstance(event, QKeyEvent) else None
-        plain = isinstance(event, QKeyEvent) and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()  # an int: any key code, media keys included, compares safely
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if kind == QEvent.Type.ShortcutOverride:
             if plain and key in WINDOW_KEYS and not is_text_field(watched):
                 event.ignore()  # not claimed: the window's shortcut gets the key
