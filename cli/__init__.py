@@ -9,6 +9,7 @@ command line itself never loads Qt."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from plugin_host.jobs import existing_plugin_dir
 
@@ -42,4 +43,9 @@ def build_parser() -> OneLineParser:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:  # training turns Ctrl-C into a clean stop; before it, this does
+        print("gatelab: interrupted (Ctrl-C) before training started; nothing was written",
+              file=sys.stderr)
+        return 130

@@ -18,7 +18,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from training.recorder import RunRecorder
-from training.report import ERROR, RUNNING, STOPPED, StepReport, WorkerEvent
+from training.report import RUNNING, STOPPED
 from training.supervisor import RunSupervisor
 
 from .progress import ProgressLine
@@ -71,14 +71,7 @@ def train_supervised(supervisor: RunSupervisor, recorder: RunRecorder, folder: P
 def take_news(supervisor: RunSupervisor, recorder: RunRecorder) -> None:
     """Move the workers' reports and events into the recorder."""
     for item in supervisor.poll():
-        history = recorder.cells[item.cell]
-        if isinstance(item, StepReport):
-            history.add(item)
-        elif isinstance(item, WorkerEvent) and item.kind == "ready":
-            history.parameters = item.parameters
-        elif isinstance(item, WorkerEvent) and item.kind == "error":
-            history.status, history.message = ERROR, item.message
-            history.traceback = item.traceback or history.traceback
+        recorder.take(item)
 
 
 def slowest_step(supervisor: RunSupervisor) -> int:

@@ -30,7 +30,13 @@ class RunProgress(QWidget):
         if (self.progress.maximum(), self.progress.value()) != (total, steps):
             self.progress.setRange(0, total)
             self.progress.setValue(steps)
-        self.progress.setFormat(self.tr("step %v of %m") if total else self.tr("step {0}").format(steps))
+        text = self.tr("step %v of %m") if total else self.tr("step {0}").format(steps)
+        partial = recorder is not None and not recorder.complete
+        # An interrupted run or a checkpoint opened from disk must not pass for a whole one.
+        self.progress.setFormat(self.tr("{0} (partial run)").format(text) if partial else text)
+        self.progress.setToolTip(
+            self.tr("This run was interrupted or saved as a checkpoint: it holds the steps "
+                    "done until then") if partial else self.tr("Training steps done by the slowest cell"))
         speeds = [h.steps_per_second for h in histories if h.steps_per_second]
         self.speed_label.setText(self.tr("{0:.1f} steps/s per cell").format(sum(speeds) / len(speeds))
                                  if speeds else "")

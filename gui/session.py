@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.source import CellSource
 from training.recorder import RunRecorder
-from training.report import ERROR, StepReport, WorkerEvent
+from training.report import StepReport
 from training.run import build_task
 from training.spec import RunSpec
 from training.supervisor import RunSupervisor
@@ -139,13 +139,10 @@ class TrainingSession(QObject):
         count, changed = 0, False
         for item in self.supervisor.poll():
             changed = True
-            if isinstance(item, StepReport):
-                self.recorder.add(item)
-                count += 1
-                if item.status == ERROR:  # the step raised: this cell trains no more
-                    self.cell_failed.emit(item.cell, item.message)
-            elif isinstance(item, WorkerEvent):
-                self._note_event(item)
+            count += isinstance(item, StepReport)
+            failure = self.recorder.take(item)
+            if failure is not None:  # this cell trains no more
+                self.cell_failed.emit(item.cell, failure)
         self.reports_received += count
         if count and self.state == STARTING:
             self._set_state(RUNNING)
@@ -155,17 +152,6 @@ class TrainingSession(QObject):
         if changed:
             self.data_changed.emit()
         return count
-
-    def _note_event(self, event: WorkerEvent) -> None:
-        history = self.recorder.cells.get(event.cell)
-        if history is None:
-            return
-        if event.kind == "ready":
-            history.parameters = event.parameters
-        elif event.kind == "error":
-            history.status, history.message = ERROR, event.message
-            history.traceback = event.traceback or history.traceback
-            self.cell_failed.emit(event.cell, event.message)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:

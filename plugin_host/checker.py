@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import os
 import threading
 import time
 
@@ -31,6 +32,9 @@ from .errors import broken_verdict, line_in_dump
 from .jobs import Job
 from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT, START_TIMEOUT
 from .messages import CHILD_MESSAGES, IMPORT, CellVerdict, CheckRequest, Exited, Phase
+
+NO_FORK = ("plugins are checked in forked processes, which this system lacks; "
+           "run GateLab under Linux or macOS (on Windows: WSL)")
 
 
 class IsolatedChecker:
@@ -151,6 +155,8 @@ class IsolatedChecker:
         return broken_verdict(job.plugin_name, reason, job.file, line, tail.strip())
 
     def _running(self) -> CheckerProcess | str:
+        if not hasattr(os, "fork"):  # Windows: no way to give each plugin a clean copy of a warm process
+            return NO_FORK
         if self._process is None or not self._process.alive:
             self._discard()
             standby, self._standby = self._standby, None

@@ -140,18 +140,37 @@ def template_main(connection: Connection, stderr_path: str, parent_pid: int) -> 
 
 def _wait_for(pid: int, connection: Connection) -> int | None:
     """The child's exit code (negative: the signal), or None if the caller went away."""
-    pidfd = os.pidfd_open(pid)
-    try:
-        if pidfd not in wait([pidfd, connection]):
-            os.kill(pid, signal.SIGKILL)  # the caller never speaks during a check: it has gone
-            return None
-    finally:
-        os.close(pidfd)
+    waiting = _child_ended if hasattr(os, "pidfd_open") else _child_ended_polling
+    if not waiting(pid, connection):
+        os.kill(pid, signal.SIGKILL)  # the caller never speaks during a check: it has gone
+        return None
     try:
         os.killpg(pid, signal.SIGKILL)  # the child's group, while its zombie still holds the id
     except OSError:
         pass
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _child_ended(pid: int, connection: Connection) -> bool:
+    """Block until the child ends (True) or the caller speaks or goes (False), on Linux's pidfd."""
+    pidfd = os.pidfd_open(pid)
+    try:
+        return pidfd in wait([pidfd, connection])
+    finally:
+        os.close(pidfd)
+
+
+def _child_ended_polling(pid: int, connection: Connection, interval: float = 0.05) -> bool:
+    """``_child_ended`` where there is no pidfd (macOS): look every ``interval``
+    seconds. The child stays a zombie (not reaped) either way, so that its
+    process group can still be killed by its id."""
+    while not wait([connection], interval):
+        try:
+            if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+        except ChildProcessError:
+            return True
+    return False
 
 
 def _close_inherited(keep: tuple[int, ...]) -> None:

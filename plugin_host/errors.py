@@ -14,13 +14,14 @@ import re
 import traceback
 from pathlib import Path
 
-from .messages import IMPORT, VALIDATE, CellVerdict
+from .messages import BUILD, IMPORT, VALIDATE, CellVerdict
 from .records import BROKEN
 
 
 def describe_error(error: BaseException, during: str = IMPORT) -> str:
-    """One plain line: what went wrong while importing or building a plugin
-    (``IMPORT``) or during one of its validation steps (``VALIDATE``)."""
+    """One plain line: what went wrong while importing a plugin (``IMPORT``),
+    during one of its validation steps (``VALIDATE``) or while a training
+    worker built its model (``BUILD``)."""
     text = str(error).strip()
     first = text.splitlines()[0] if text else ""
     if during == VALIDATE:
@@ -32,7 +33,8 @@ def describe_error(error: BaseException, during: str = IMPORT) -> str:
             return f"ran out of memory: it tried to allocate more than this machine has{size}"
         return f"raised {type(error).__name__}{': ' + first if first else ''} during a validation step"
     if isinstance(error, SystemExit):
-        return f"the plugin called sys.exit({error.code!r}) while being imported"
+        when = "while its model was being built" if during == BUILD else "while being imported"
+        return f"the plugin called sys.exit({error.code!r}) {when}"
     if isinstance(error, SyntaxError):
         return f"SyntaxError: {error.msg} (line {error.lineno})"
     if isinstance(error, ModuleNotFoundError):

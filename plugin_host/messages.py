@@ -20,6 +20,7 @@ from .jobs import Job
 from .records import Findings
 
 IMPORT, VALIDATE = "import", "validate"  # the phases of checking one plugin
+BUILD = "build"  # a training worker building the model of a plugin that passed
 
 
 @dataclass(frozen=True)

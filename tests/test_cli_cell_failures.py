@@ -32,7 +32,7 @@ def assert_only_the_bad_cell_failed(result, out, bad, words):
     ("step", "raise GeneratorExit()", "GeneratorExit"),
     ("step", "raise RuntimeError('plain error')", "plain error"),
     ("step", "os._exit(0)", "ended unexpectedly"),
-    ("build", "raise SystemExit(0)", "sys.exit(0)"),
+    ("build", "raise SystemExit(0)", "sys.exit(0) while its model was being built"),
     ("build", "raise KeyboardInterrupt()", "KeyboardInterrupt"),
 ], ids=lambda value: value if isinstance(value, str) and len(value) < 30 else None)
 def test_anything_a_cell_raises_is_that_cells_error(tmp_path, when, action, words):

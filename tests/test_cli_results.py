@@ -101,3 +101,29 @@ def test_a_full_disk_is_one_line_and_nothing_claims_to_be_complete(tmp_path, lim
     for figure in out.glob("*.png"):
         assert figure.read_bytes().endswith(PNG_END), f"{figure.name} is truncated"
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+def test_ctrl_c_while_plugins_are_checked_is_one_line_and_writes_nothing(tmp_path):
+    """Before training, Ctrl-C ends the run at once with exit code 130 and
+    one line, not a traceback, and leaves no run folder behind."""
+    plugins, marker, out = tmp_path / "plugins", tmp_path / "importing", tmp_path / "out"
+    plugins.mkdir()
+    (plugins / "slow_import.py").write_text(
+        "import pathlib, time\n"
+        f"pathlib.Path({str(marker)!r}).touch()\n"
+        "time.sleep(120)\n")
+    process = start_run(out, "--plugins", str(plugins))
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():  # the checker is importing the plugin now
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 130
+    assert "Traceback" not in stderr.decode()
+    assert "interrupted" in stderr.decode()
+    assert not out.exists()

@@ -21,7 +21,7 @@ from tasks import Task
 
 from .history import GRADIENTS_CAPACITY, METRICS_CAPACITY, DecimatingHistory
 from .npz_files import escape_key, read_npz, unescape_key, write_npz
-from .report import RUNNING, StepReport
+from .report import ERROR, RUNNING, StepReport, WorkerEvent
 from .run import build_task
 from .run_files import (
     METRIC_COLUMNS,
@@ -105,6 +105,24 @@ class RunRecorder:
 
     def add(self, report: StepReport) -> None:
         self.cells[report.cell].add(report)
+
+    def take(self, item: StepReport | WorkerEvent) -> str | None:
+        """Record one message from a worker, as the window and the CLI both
+        must; returns the failure message when it says a cell failed (a step
+        that raised, or a worker that could not build, crashed or hung)."""
+        history = self.cells.get(item.cell)
+        if history is None:
+            return None
+        if isinstance(item, StepReport):
+            history.add(item)
+            return item.message if item.status == ERROR else None
+        if item.kind == "ready":
+            history.parameters = item.parameters
+        elif item.kind == "error":
+            history.status, history.message = ERROR, item.message
+            history.traceback = item.traceback or history.traceback
+            return item.message
+        return None
 
     # ---- files -------------------------------------------------------------
     def summary(self, complete: bool = True) -> dict:

@@ -25,6 +25,7 @@ import torch
 
 from plugin_host.errors import describe_error
 from plugin_host.lifeline import exit_with_parent
+from plugin_host.messages import BUILD, IMPORT
 from plugin_host.source import CellSource
 
 from .report import RUNNING, StepReport, WorkerEvent
@@ -45,13 +46,15 @@ def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbo
     exit_with_parent(parent_pid)
     configure_training_process(threads=1)
     spec = RunSpec.from_json(spec_json)
+    phase = IMPORT
     try:
         cell_class = source.load()
+        phase = BUILD
         task = build_task(spec)
         run = CellRun(cell_class, spec, task)
         run.name = cell_name  # reports carry the name the supervisor knows the cell by
     except BaseException as error:  # plugin code may raise anything, even SystemExit
-        outbox.send(WorkerEvent(cell_name, "error", message=describe_error(error),
+        outbox.send(WorkerEvent(cell_name, "error", message=describe_error(error, during=phase),
                                traceback=traceback.format_exc()))
         return
     outbox.send(WorkerEvent(cell_name, "ready", parameters=run.parameters))

@@ -58,3 +58,18 @@ def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path, monkeyp
     assert csv_path.read_text().startswith("step,cell,loss")
     with np.load(npz_path) as arrays:
         assert arrays["RNN"].shape[1] == 10
+
+
+def test_an_interrupted_run_opens_marked_partial(make_window, tmp_path):
+    """A checkpoint (or a run stopped by a signal) says so in the status bar;
+    a complete one does not."""
+    from run_folders import recorded_run
+
+    window = make_window(small_spec(("LSTM", "GRU")))
+    recorded_run(steps=5).save(tmp_path / "partial", complete=False)
+    window.open_run(tmp_path / "partial")
+    assert "partial" in window.run_progress.progress.format()
+    assert "interrupted" in window.run_progress.progress.toolTip()
+    recorded_run(steps=5).save(tmp_path / "whole")
+    window.open_run(tmp_path / "whole")
+    assert "partial" not in window.run_progress.progress.format()
