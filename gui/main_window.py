@@ -196,7 +196,10 @@ class MainWindow(QMainWindow):
         Returns whether it started."""
         self.reset()
         self.apply_preset(preset)
-        return self._start(running=True)
+        started = self._start(running=True)
+        if started and self.caption.isVisibleTo(self):
+            self.statusBar().clearMessage()  # the caption says it in full; the status bar cut it
+        return started
 
     def apply_preset(self, preset: Preset) -> None:
         """Fill the controls; a running comparison keeps going until Reset."""
