@@ -59,26 +59,25 @@ def _legend(plot: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
 def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) -> Path:
     """‖∂ℓ/∂h_t‖ against t (log), per cell: first step faint, last step strong."""
     widget, plot = _new_plot()
-    style_plot(plot, "Gradient through time ‖∂ℓ/∂h<sub>t</sub>‖ (faint: step 1, strong: last step)",
+    style_plot(plot, "Gradient through time ‖∂ℓ/∂h<sub>t</sub>‖ (faint: step 1, strong: last captured step)",
                "time step t", "‖∂ℓ/∂h<sub>t</sub>‖ (log scale)")
     plot.setLogMode(y=True)
     _legend(plot, (10, -10))
     curves = []
     for name, history in recorder.cells.items():
         first = history.first_gradients.get("h")
-        _, matrix = history.gradient_matrix("h")
-        last = matrix[-1] if len(matrix) else None
-        curves.append((name, first, last))
-    arrays = [a for _, f, la in curves for a in (f, la) if a is not None]
+        last = history.captured.gradients.get("h") if history.captured is not None else None
+        curves.append((name, first, last, history.captured.step if history.captured else 0))
+    arrays = [a for _, f, la, _ in curves for a in (f, la) if a is not None]
     floor = log_floor(*arrays) if arrays else 1e-40
-    for name, first, last in curves:
+    for name, first, last, step in curves:
         if first is None and last is None:
             continue  # the cell failed before its first step
         t = np.arange(1, len(last if last is not None else first) + 1)
         if first is not None:
             plot.plot(t, floored(first, floor), pen=cell_pen(name, strong=False))
         if last is not None:
-            label = f"{name} (step {recorder.cells[name].steps})"
+            label = f"{name} (step {step})"
             plot.plot(t, floored(last, floor), pen=cell_pen(name), name=label)
     if any((a <= 0).any() for a in arrays):
         line = pg.InfiniteLine(pos=np.log10(floor), angle=0, pen=baseline_pen(),

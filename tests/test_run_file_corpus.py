@@ -174,16 +174,16 @@ REFUSED = {
     "metrics step not a number": ("metrics.csv", edit_csv(lambda lines: [
         lines[0], "x" + lines[1][1:], *lines[2:]])),
     "metrics loss not a number": ("metrics.csv", edit_csv(lambda lines: [
-        *lines, "6,LSTM,abc,0.5,1.0,0.01,done"])),
+        *lines, "6,LSTM,abc,0.5,1.0,0.01,0.2,done"])),
     "metrics steps not increasing": ("metrics.csv", edit_csv(lambda lines: [
-        *lines, "1,LSTM,0.5,0.5,1.0,0.01,done"])),
+        *lines, "1,LSTM,0.5,0.5,1.0,0.01,0.2,done"])),
     "metrics unknown cell": ("metrics.csv", edit_csv(lambda lines: [
-        *lines, "6,Nobody,0.5,0.5,1.0,0.01,done"])),
+        *lines, "6,Nobody,0.5,0.5,1.0,0.01,0.2,done"])),
     "metrics seconds inf": ("metrics.csv", edit_csv(lambda lines: [
         *lines, "6,LSTM,0.5,0.5,1.0,inf,done"])),
     "metrics short row": ("metrics.csv", edit_csv(lambda lines: [*lines, "6,LSTM"])),
     "metrics more rows than capacity": ("metrics.csv", edit_csv(lambda lines: [
-        lines[0], *(f"{s},LSTM,0.5,0.5,1.0,0.01,done" for s in range(1, 2102))])),
+        lines[0], *(f"{s},LSTM,0.5,0.5,1.0,0.01,0.2,done" for s in range(1, 2102))])),
     "metrics over 64 MiB": ("metrics.csv", grow("metrics.csv", 65 * 2**20)),
     "metrics invalid UTF-8": ("metrics.csv", write("metrics.csv", b"step,cell\n\xff\xfe\n")),
     # gradients.npz
@@ -225,8 +225,8 @@ def stopped_cell_without_steps(folder: Path) -> None:
 OPENED = {
     "old format (raw keys, no strides)": old_format,
     "a cell that failed before its first step": stopped_cell_without_steps,
-    "diverged cell: NaN loss": edit_csv(lambda lines: [*lines, "6,LSTM,nan,nan,inf,0.01,diverged"]),
-    "negative numbers stay numbers": edit_csv(lambda lines: [*lines, "6,LSTM,-0.5,-1e-3,1.0,0.01,done"]),
+    "diverged cell: NaN loss": edit_csv(lambda lines: [*lines, "6,LSTM,nan,nan,inf,0.01,0.2,diverged"]),
+    "negative numbers stay numbers": edit_csv(lambda lines: [*lines, "6,LSTM,-0.5,-1e-3,1.0,0.01,0.2,done"]),
     "a CLI run longer than the window's T": edit_summary(set_in("spec", "length", 5000)),
     "a seed beyond the window's range": edit_summary(set_in("spec", "seed", 2**62)),
     "a partial (checkpointed) run": edit_summary(set_in("complete", False)),

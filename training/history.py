@@ -14,11 +14,14 @@ GRADIENTS_CAPACITY = 500
 class DecimatingHistory(Generic[Item]):
     """Keeps at most ``capacity`` records of a growing series.
 
-    Policy: record every step until ``capacity`` records are held; then drop
-    every other record and record only every 2nd step from then on; when full
-    again, every 4th, and so on. The kept steps are always evenly spaced
-    multiples of ``stride`` and span the whole run, so an hour of training
-    takes the memory of a minute and the plots still show the beginning.
+    Policy: record every step until ``capacity`` records are held; then keep
+    only the multiples of 2 and record only every 2nd step from then on; when
+    full again, every 4th, and so on. The kept steps are always multiples of
+    ``stride`` and span the whole run, so an hour of training takes the memory
+    of a minute and the plots still show the beginning. They are evenly
+    spaced when every step is offered; gradient profiles are offered only on
+    captured steps (``capture_schedule``), a grid that may grow coarser than
+    ``stride``, so their rows are placed at their own step numbers.
     """
 
     def __init__(self, capacity: int = 1000):
@@ -36,9 +39,10 @@ class DecimatingHistory(Generic[Item]):
         """Record ``item`` for ``step`` if the policy keeps it; True if kept."""
         if not self.wants(step):
             return False
-        if len(self.items) >= self.capacity:
-            self.steps, self.items = self.steps[1::2], self.items[1::2]
+        while len(self.items) >= self.capacity:
             self.stride *= 2
+            kept = [i for i, kept_step in enumerate(self.steps) if self.wants(kept_step)]
+            self.steps, self.items = [self.steps[i] for i in kept], [self.items[i] for i in kept]
             if not self.wants(step):
                 return False
         self.steps.append(step)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +51,8 @@ class CellHistory:
         default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
     first_gradients: dict[str, np.ndarray] = field(default_factory=dict)
     latest: StepReport | None = None
+    captured: StepReport | None = None  # the newest report with gradient profiles
+    started: float = 0.0  # time.monotonic() at Start: ``elapsed`` counts from here
     status: str = RUNNING
     message: str = ""
     traceback: str = ""
@@ -59,10 +63,14 @@ class CellHistory:
         self.status, self.message = report.status, report.message
         self.traceback = report.traceback or self.traceback
         self.train_seconds += report.seconds
+        elapsed = report.finished_at - self.started if report.finished_at else math.nan
         self.metrics.add(report.step, {
             "step": report.step, "cell": self.name, "loss": report.loss, "metric": report.metric,
-            "grad_norm": report.grad_norm, "seconds": report.seconds, "status": report.status})
+            "grad_norm": report.grad_norm, "seconds": report.seconds, "elapsed": elapsed,
+            "status": report.status})
         if report.gradients:
+            if all(np.isfinite(profile).all() for profile in report.gradients.values()):
+                self.captured = report  # a diverged step's profile would wreck the plots' scale
             if not self.first_gradients:
                 self.first_gradients = dict(report.gradients)
             self.gradients.add(report.step, report.gradients)
@@ -100,7 +108,9 @@ class RunRecorder:
     def __init__(self, spec: RunSpec, task: Task, parameters: dict[str, int]):
         self.spec = spec
         self.task = task
-        self.cells = {name: CellHistory(name, count) for name, count in parameters.items()}
+        self.started = time.monotonic()
+        self.cells = {name: CellHistory(name, count, started=self.started)
+                      for name, count in parameters.items()}
         self.complete = True
 
     def add(self, report: StepReport) -> None:
@@ -175,8 +185,8 @@ class RunRecorder:
                 _, matrix = history.gradient_matrix(key)
                 arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = matrix
             profiles = {"first": history.first_gradients}
-            if history.latest is not None:
-                profiles.update(latest=history.latest.gradients, gates=history.latest.gates)
+            if history.captured is not None:
+                profiles.update(latest=history.captured.gradients, gates=history.captured.gates)
             for group, values in profiles.items():
                 arrays.update({f"{cell}/{group}/{escape_key(key)}": value for key, value in values.items()})
         arrays["steps"] = np.array(longest, dtype=np.int64)
@@ -286,6 +296,7 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays:
                                     last["grad_norm"], last["seconds"],
                                     gradients=arrays.profiles["latest"], gates=arrays.profiles["gates"],
                                     status=info["status"], message=info["message"])
+        history.captured = history.latest
 
 
 def stride_of(steps: list[int]) -> int:

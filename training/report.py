@@ -21,6 +21,7 @@ class StepReport:
       "h@L0", "h@L1r" …  other layers ("r": the backward direction)
     True zeros are kept: in float32 a vanished gradient underflows to 0.
     gates maps a gate name to its mean activation per time step [T].
+    Both are empty on a step that did not capture (``capture_schedule``).
     """
 
     cell: str
@@ -34,6 +35,7 @@ class StepReport:
     status: str = RUNNING
     message: str = ""
     traceback: str = ""  # where an error came from, for "View traceback"
+    finished_at: float = 0.0  # time.monotonic() when the step ended (one clock for every process)
 
 
 @dataclass

@@ -63,7 +63,10 @@ class CellRun:
             group["lr"] = lr
 
     def train_step(self, batch: Batch, capture: bool = True) -> StepReport:
-        """One optimizer step; never raises (errors become the report's status)."""
+        """One optimizer step; never raises (errors become the report's status).
+        ``capture``: measure ‖∂ℓ/∂s_t‖ and gate means on this step (see
+        ``capture_schedule``); without it the step trains the same parameters,
+        faster, and reports only loss, metric and gradient norm."""
         started = time.perf_counter()
         self.step_count += 1
         try:
@@ -78,6 +81,7 @@ class CellRun:
             report = StepReport(self.name, self.step_count, math.nan, math.nan, math.nan, 0.0,
                                 traceback=traceback.format_exc())
         report.seconds = time.perf_counter() - started
+        report.finished_at = time.monotonic()
         if self.status == RUNNING and self.spec.steps and self.step_count >= self.spec.steps:
             self.status = DONE
         report.status, report.message = self.status, self.message
@@ -90,7 +94,7 @@ class CellRun:
         batch = Batch(inputs, batch.targets.to(self.device), batch.mask.to(self.device, self.dtype))
         if batch.targets.is_floating_point():
             batch = Batch(batch.inputs, batch.targets.to(self.dtype), batch.mask)
-        unrolled = model(inputs, capture=capture, record_gates=self.spec.record_gates)
+        unrolled = model(inputs, capture=capture, record_gates=self.spec.record_gates and capture)
         loss = task.loss_per_example(unrolled.outputs, batch).mean()
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()

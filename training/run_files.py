@@ -31,7 +31,10 @@ METRICS_BYTES = 64 * 2**20
 # Beyond these a spec is no run GateLab could have trained and recorded (the
 # seed's bound is RunSpec's own check, which from_dict applies first).
 SPEC_LIMITS = {"length": 100_000, "steps": 10**9, "hidden": 2**16, "layers": 64, "batch": 2**16}
-METRIC_COLUMNS = ("step", "cell", "loss", "metric", "grad_norm", "seconds", "status")
+METRIC_COLUMNS = ("step", "cell", "loss", "metric", "grad_norm", "seconds", "elapsed", "status")
+# Before ``elapsed`` (wall seconds since Start); such files read with elapsed NaN.
+METRIC_COLUMNS_WITHOUT_ELAPSED = tuple(c for c in METRIC_COLUMNS if c != "elapsed")
+FLOAT_COLUMNS = ("loss", "metric", "grad_norm", "seconds", "elapsed")
 # A spreadsheet runs a cell starting with these as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -170,13 +173,14 @@ def read_metric_rows(path: Path, cells: Mapping[str, Any]) -> dict[str, list[dic
     reader = csv.DictReader(io.StringIO(read_text(path, METRICS_BYTES), newline=""))
     rows: dict[str, list[dict]] = {name: [] for name in cells}
     try:
-        if tuple(reader.fieldnames or ()) != METRIC_COLUMNS:
+        if tuple(reader.fieldnames or ()) not in (METRIC_COLUMNS, METRIC_COLUMNS_WITHOUT_ELAPSED):
             raise ValueError(f"the columns must be {', '.join(METRIC_COLUMNS)}")
         for row in reader:
             if None in row or None in row.values():
                 raise ValueError("wrong number of fields")
-            row = {**row, "cell": unguard_text(row["cell"]), "status": unguard_text(row["status"]),
-                   "step": int(row["step"]), **{k: float(row[k]) for k in METRIC_COLUMNS[2:6]}}
+            row = {"elapsed": "nan", **row, "step": int(row["step"]),
+                   "cell": unguard_text(row["cell"]), "status": unguard_text(row["status"])}
+            row.update({k: float(row[k]) for k in FLOAT_COLUMNS})
             kept = rows.get(row["cell"])
             if kept is None:
                 raise ValueError(f"cell {row['cell']!r:.80} is not in summary.json")

@@ -28,6 +28,7 @@ from plugin_host.lifeline import exit_with_parent
 from plugin_host.messages import BUILD, IMPORT
 from plugin_host.source import CellSource
 
+from .capture_schedule import CaptureSchedule
 from .report import RUNNING, StepReport, WorkerEvent
 from .run import CellRun, build_task
 from .runtime import configure_training_process
@@ -63,11 +64,13 @@ def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbo
 
 
 class WorkerLoop:
-    """Obeys commands and trains while running or while steps are owed."""
+    """Obeys commands and trains while running or while steps are owed;
+    captures gradient profiles on the steps ``CaptureSchedule`` picks."""
 
     def __init__(self, run: CellRun, task, batch_size: int, generator, inbox, outbox):
         self.run, self.task, self.batch_size, self.generator = run, task, batch_size, generator
         self.inbox, self.outbox = inbox, outbox
+        self.schedule = CaptureSchedule(run.spec.steps)
         self.running = False
         self.owed_steps = 0
 
@@ -111,6 +114,7 @@ class WorkerLoop:
 
     def train_one(self) -> None:
         batch = self.task.batch(self.batch_size, self.generator)
-        report: StepReport = self.run.train_step(batch)
+        capture = self.schedule.wants(self.run.step_count + 1, asked=not self.running)
+        report: StepReport = self.run.train_step(batch, capture)
         self.owed_steps = max(0, self.owed_steps - 1)
         self.outbox.send(report)

@@ -119,7 +119,7 @@ class GatesPanel(PlotPanel):
         names = list(recorder.cells) if recorder else []
         self._sync_selector(names)
         history = recorder.cells.get(self.selector.currentText()) if recorder else None
-        gates = history.latest.gates if history is not None and history.latest is not None else {}
+        gates = history.captured.gates if history is not None and history.captured is not None else {}
         for name, values in gates.items():
             if name not in self.curves:
                 self.curves[name] = self.plot.plot(pen=gate_pen(len(self.curves)), name=name)

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QWidget
 
+from plots.step_grid import rows_on_grid
 from plots.styling import FLOAT32_TINY, style_plot
 from plots.theme import CELL_COLOURS, HEATMAP_COLOURMAP, THEME
 from training.recorder import CellHistory, RunRecorder
@@ -112,8 +113,7 @@ class GradientHistoryPanel(PlotPanel):
             if not matrix.size:
                 image.clear()
                 continue
-            image.setImage(np.nan_to_num(matrix, nan=floor), autoLevels=False, levels=levels)
-            spacing = steps[1] - steps[0] if len(steps) > 1 else 1
-            image.setRect(QRectF(0.5, steps[0] - spacing / 2, matrix.shape[1],
-                                 steps[-1] - steps[0] + spacing))
+            first, spacing, rows = rows_on_grid(steps, matrix)
+            image.setImage(np.nan_to_num(rows, nan=floor), autoLevels=False, levels=levels)
+            image.setRect(QRectF(0.5, first - spacing / 2, rows.shape[1], spacing * len(rows)))
         self.colour_bar.setLevels(levels)

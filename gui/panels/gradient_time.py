@@ -16,9 +16,9 @@ from .base import PlotPanel
 
 
 def newest_gradients(history: CellHistory) -> dict[str, np.ndarray]:
-    """The newest step's gradients: the live report, else the last recorded row."""
-    if history.latest is not None and history.latest.gradients:
-        return history.latest.gradients
+    """The newest captured step's gradients, else the last recorded row."""
+    if history.captured is not None and history.captured.gradients:
+        return history.captured.gradients
     return history.gradients.items[-1] if history.gradients.items else {}
 
 
