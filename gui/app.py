@@ -12,7 +12,7 @@ import faulthandler
 import os
 import sys
 
-from .flags import FlagError, build_parser
+from .flags import FlagError, build_parser, check_save_folder
 
 
 def choose_platform(args: argparse.Namespace) -> None:
@@ -38,6 +38,8 @@ def main(argv: list[str]) -> int:
             raise FlagError("--scale must be positive")
         if args.step_timeout <= 0:
             raise FlagError("--step-timeout must be positive")
+        if args.save_run is not None:
+            check_save_folder(args.save_run)
         if not args.install_launcher:
             choose_platform(args)
     except FlagError as error:

@@ -54,6 +54,26 @@ def save_screenshot(window, path: Path) -> None:
         print(f"main.py: error: could not write {path}", file=sys.stderr)
 
 
+def save_on_quit(recorder, folder: Path) -> bool:
+    """``--save-run``: write the run as Save run does; a run whose cells were
+    still training is saved as not complete. False (after one line) if it failed."""
+    if recorder is None:
+        print(f"main.py: error: --save-run: no run to save into {folder}", file=sys.stderr)
+        return False
+    from training.report import RUNNING, STOPPED
+
+    complete = not any(history.status == RUNNING for history in recorder.cells.values())
+    for history in recorder.cells.values():
+        if history.status == RUNNING:
+            history.status = STOPPED
+    try:
+        recorder.save(folder, complete=complete)
+    except OSError as error:
+        print(f"main.py: error: --save-run: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Build the window from the flags and run the event loop."""
     THEME.scale = args.scale
@@ -115,6 +135,8 @@ def run_window(args: argparse.Namespace) -> int:
     code = app.exec()
     window.session.stop()
     watcher.stop()
+    if args.save_run is not None and not save_on_quit(window.session.recorder, args.save_run):
+        code = code or 1
     # Delete the widgets now, while the application still exists: left to the
     # interpreter's teardown, their order is arbitrary.
     for widget in (panel, window):

@@ -47,6 +47,9 @@ def build_parser() -> FlagParser:
                         help="save a PNG of the window when quitting (see --quit-after)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
                         help="quit after SECONDS (with --screenshot: take it then; default 5 s)")
+    parser.add_argument("--save-run", type=Path, metavar="DIR",
+                        help="when the window quits (closed, or --quit-after), save the run into DIR "
+                             "as Save run does; DIR must not hold a run already")
     parser.add_argument("--size", type=parse_size, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="font and line scale, e.g. 1.5 on a projector (default 1)")
@@ -81,3 +84,12 @@ def initial_spec(args: argparse.Namespace):
         return RunSpec(**changes)
     except ValueError as error:
         raise FlagError(str(error)) from None
+
+
+def check_save_folder(folder: Path) -> None:
+    """``--save-run``'s folder must be new or hold no run (a run is a folder
+    with summary.json): a lecture's recording never replaces an earlier one."""
+    if (folder / "summary.json").exists():
+        raise FlagError(f"--save-run: {folder} holds a run already; choose another folder")
+    if folder.exists() and not folder.is_dir():
+        raise FlagError(f"--save-run: {folder} is not a folder")

@@ -7,21 +7,38 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from gui.app import main
 from gui.launcher import install_launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_screenshot_flag_writes_a_png_and_exits_0(tmp_path):
-    shot = tmp_path / "shot.png"
+def test_screenshot_and_save_run_flags_write_a_png_and_the_run_and_exit_0(tmp_path):
+    from training.recorder import RunRecorder
+
+    shot, run = tmp_path / "shot.png", tmp_path / "run"
     result = subprocess.run(
         [sys.executable, "main.py", "--task", "adding", "--length", "10", "--cells", "RNN",
-         "--start", "--screenshot", str(shot), "--quit-after", "6", "--size", "1280x800"],
+         "--start", "--screenshot", str(shot), "--quit-after", "6", "--size", "1280x800",
+         "--save-run", str(run)],
         cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    saved = RunRecorder.load(run)  # quit mid-run: saved, marked stopped and not complete
+    assert not saved.complete and saved.cells["RNN"].status == "stopped" and saved.cells["RNN"].steps > 0
+    elapsed, seconds = (saved.cells["RNN"].series(column)[1] for column in ("elapsed", "seconds"))
+    assert 0 < elapsed[0] and (np.diff(elapsed) > 0).all()
+    assert elapsed[-1] >= seconds.sum()  # wall time since Start covers the training time
+
+
+def test_save_run_never_replaces_an_earlier_run(tmp_path, capsys):
+    (tmp_path / "summary.json").write_text("{}")
+    assert main(["--save-run", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"main.py: error: --save-run: {tmp_path} holds a run already; choose another folder")
 
 
 def test_a_bad_flag_is_one_line_and_exit_2(capsys):
