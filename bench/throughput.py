@@ -7,9 +7,9 @@ H = 64, float32, CPU:
     fused     torch nn.RNN / nn.LSTM / nn.GRU (the speed to match)
     off       CellRun, capture off, gate recording off
     on        CellRun, capture on (‖∂ℓ/∂h_t‖, ‖∂ℓ/∂c_t‖, ‖∂ℓ/∂x_t‖) and gate means:
-              what the app runs; RNN/LSTM take training/fused.py's path
+              what the app runs; all three take training/fused.py's path
     loop      the same as "on" through the Python time loop (fused path
-              disabled), for RNN/LSTM only: what "on" used to cost
+              disabled): what "on" used to cost
 
 Why interleaved medians: the machine is shared, so every repetition times
 each configuration once, in turn, and the table shows medians over
@@ -89,8 +89,7 @@ def measure(length: int, repeats: int) -> dict[tuple[str, str], float]:
         steps[(cell.name, "fused")] = fused_step(cell.name, task, batch)
         steps[(cell.name, "off")] = cell_step(cell, length, task, batch, False, False, True)
         steps[(cell.name, "on")] = cell_step(cell, length, task, batch, True, True, True)
-        if cell is not GRU:
-            steps[(cell.name, "loop")] = cell_step(cell, length, task, batch, True, True, False)
+        steps[(cell.name, "loop")] = cell_step(cell, length, task, batch, True, True, False)
     times: dict[tuple[str, str], list[float]] = {key: [] for key in steps}
     for step in steps.values():  # warm-up: allocator, oneDNN primitives
         step()

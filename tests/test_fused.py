@@ -1,7 +1,8 @@
 """The fused-kernel capture path (training/fused.py) must give exactly what the
 Python loop gives: outputs, parameter gradients, ∂ℓ/∂h_t, ∂ℓ/∂c_t, ∂ℓ/∂x_t and
-gate means. The loop (StateTrace, retained state gradients) is the oracle; a
-hand-unrolled LSTM checks both independently."""
+gate means, for the built-in RNN, LSTM and GRU. The loop (StateTrace, retained
+state gradients) is the oracle; hand-unrolled LSTM and GRU equations check both
+independently."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from training.spec import RunSpec
 
 T, B, H, I = 7, 3, 5, 2
 TOLERANCE = 1e-10
+# (rtol, atol) per dtype: float64 to round-off; float32 to its own, since the
+# kernel and the loop sum in different orders.
+TOLERANCES = {torch.float64: (0.0, TOLERANCE), torch.float32: (1e-4, 1e-6)}
 
 
 class PluginLSTM(LSTM):
@@ -28,13 +32,20 @@ class PluginLSTM(LSTM):
     name = "PluginLSTM"
 
 
+class PluginGRU(GRU):
+    """A GRU subclass: the kernel must not run it either."""
+
+    name = "PluginGRU"
+
+
 def run_model(cell_class, use_fused: bool, layers: int = 1, bidirectional: bool = False,
-              dropout: float = 0.0, capture: bool = True, record_gates: bool = True):
-    """Forward + backward of a float64 model on fixed data; the same seed for both paths."""
+              dropout: float = 0.0, capture: bool = True, record_gates: bool = True,
+              dtype: torch.dtype = torch.float64):
+    """Forward + backward of a model on fixed data; the same seed for both paths."""
     torch.manual_seed(1)
-    model = SequenceModel(cell_class, I, H, 2, layers, bidirectional, dropout).double()
-    inputs = torch.randn(T, B, I, dtype=torch.double, generator=torch.Generator().manual_seed(2))
-    weights = torch.randn(T, B, 2, dtype=torch.double, generator=torch.Generator().manual_seed(3))
+    model = SequenceModel(cell_class, I, H, 2, layers, bidirectional, dropout).to(dtype)
+    inputs = torch.randn(T, B, I, generator=torch.Generator().manual_seed(2)).to(dtype)
+    weights = torch.randn(T, B, 2, generator=torch.Generator().manual_seed(3)).to(dtype)
     with mock.patch.object(fused, "ENABLED", use_fused):
         torch.manual_seed(4)  # dropout masks
         unrolled = model(inputs, capture=capture, record_gates=record_gates)
@@ -50,98 +61,151 @@ CONFIGS = {
     "lstm": (LSTM, 1, False),
     "lstm-2-layers-bidirectional": (LSTM, 2, True),
     "rnn-3-layers-bidirectional": (RNN, 3, True),
+    "gru": (GRU, 1, False),
+    "gru-2-layers-bidirectional": (GRU, 2, True),
+    "gru-3-layers-bidirectional": (GRU, 3, True),
 }
+STATES = {LSTM: {"h", "c"}}  # the others: {"h"}
+GATES = {LSTM: {"input i", "forget f", "output o"}, GRU: {"reset r", "update z"}}  # RNN: none
+
+
+def assert_close(got: torch.Tensor, expected: torch.Tensor, what="", dtype=None) -> None:
+    """Within round-off of ``dtype`` (default: the tensors' own)."""
+    rtol, atol = TOLERANCES[dtype or expected.dtype]
+    assert got.dtype == expected.dtype, what
+    assert torch.allclose(got, expected, rtol=rtol, atol=atol), \
+        f"{what}: max |difference| {(got - expected).abs().max().item():.3g}"
 
 
 @pytest.mark.parametrize("config", CONFIGS)
 @pytest.mark.parametrize("record_gates", [True, False])
-def test_fused_matches_loop(config: str, record_gates: bool) -> None:
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=["float64", "float32"])
+def test_fused_matches_loop(config: str, record_gates: bool, dtype: torch.dtype) -> None:
     cell_class, layers, bidirectional = CONFIGS[config]
     dropout = 0.3 if layers > 1 else 0.0
-    loop, loop_grads = run_model(cell_class, False, layers, bidirectional, dropout, record_gates=record_gates)
+    loop, loop_grads = run_model(cell_class, False, layers, bidirectional, dropout,
+                                 record_gates=record_gates, dtype=dtype)
     kernel, kernel_grads = run_model(cell_class, True, layers, bidirectional, dropout,
-                                     record_gates=record_gates)
+                                     record_gates=record_gates, dtype=dtype)
     assert kernel.finishers and not kernel.traces, "the fused path did not run"
     assert loop.traces and not loop.finishers
-    assert torch.allclose(kernel.outputs, loop.outputs, rtol=0, atol=TOLERANCE)
+    assert_close(kernel.outputs, loop.outputs, "outputs")
     assert kernel_grads.keys() == loop_grads.keys()
     for name, grad in loop_grads.items():
-        assert torch.allclose(kernel_grads[name], grad, rtol=0, atol=TOLERANCE), name
+        assert_close(kernel_grads[name], grad, name)
     expected, got = loop.state_gradients(), kernel.state_gradients()
-    states = {"h", "c"} if cell_class is LSTM else {"h"}
-    assert {key[2] for key in got} == states
+    assert {key[2] for key in got} == STATES.get(cell_class, {"h"})
+    assert {key[:2] for key in got} == {(layer, reverse) for layer in range(layers)
+                                        for reverse in (False, True)[:1 + bidirectional]}
     assert got.keys() == expected.keys()
     for key, gradient in expected.items():
-        assert torch.allclose(got[key], gradient, rtol=0, atol=TOLERANCE), key
-        assert torch.allclose(mean_example_norms(got[key]), mean_example_norms(gradient),
-                              rtol=0, atol=TOLERANCE), key
-    assert torch.allclose(kernel.inputs.grad, loop.inputs.grad, rtol=0, atol=TOLERANCE)
+        assert_close(got[key], gradient, str(key))
+        assert_close(mean_example_norms(got[key]), mean_example_norms(gradient), f"norms {key}", dtype)
+    assert_close(kernel.inputs.grad, loop.inputs.grad, "x")
     assert kernel.gates.keys() == loop.gates.keys()
-    assert bool(kernel.gates) == (record_gates and cell_class is LSTM)
+    assert bool(kernel.gates) == (record_gates and cell_class in GATES)
     for key, gates in loop.gates.items():
-        assert kernel.gates[key].keys() == gates.keys()
+        assert kernel.gates[key].keys() == gates.keys() == GATES[cell_class]
+        for name, values in gates.items():
+            assert_close(kernel.gates[key][name], values, f"{key} {name}")
+
+
+@pytest.mark.parametrize("cell_class", [RNN, LSTM, GRU])
+@pytest.mark.parametrize("record_gates", [True, False])
+def test_capture_off_keeps_parameter_gradients(cell_class, record_gates: bool) -> None:
+    """Without capture: the kernel with the real parameters only, the same model."""
+    loop, loop_grads = run_model(cell_class, False, 2, True, capture=False, record_gates=record_gates)
+    kernel, kernel_grads = run_model(cell_class, True, 2, True, capture=False, record_gates=record_gates)
+    assert not kernel.finishers and not kernel.traces and kernel.inputs.grad is None
+    assert torch.allclose(kernel.outputs, loop.outputs, rtol=0, atol=TOLERANCE)
+    assert kernel.gates.keys() == loop.gates.keys()
+    for key, gates in loop.gates.items():
         for name, values in gates.items():
             assert torch.allclose(kernel.gates[key][name], values, rtol=0, atol=TOLERANCE), (key, name)
-
-
-def test_capture_off_keeps_parameter_gradients() -> None:
-    loop, loop_grads = run_model(LSTM, False, capture=False)
-    kernel, kernel_grads = run_model(LSTM, True, capture=False)
-    assert not kernel.finishers and not kernel.traces and kernel.inputs.grad is None
     for name, grad in loop_grads.items():
         assert torch.allclose(kernel_grads[name], grad, rtol=0, atol=TOLERANCE), name
 
 
-@pytest.mark.parametrize("cell_class", [GRU, PluginLSTM])
+@pytest.mark.parametrize("cell_class", [PluginLSTM, PluginGRU])
 def test_other_cells_use_the_loop(cell_class) -> None:
     unrolled, _ = run_model(cell_class, True)
     assert unrolled.traces and not unrolled.finishers
 
 
-def test_against_hand_unrolled_lstm() -> None:
-    """Independent oracle: the LSTM equations written out, with
-    torch.autograd.grad taken w.r.t. each h_t and c_t tensor (total derivatives,
+def lstm_step(cell, x, state):
+    h, c = state
+    gates = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
+    i, f, g, o = gates.chunk(4, dim=1)
+    c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+    return torch.sigmoid(o) * torch.tanh(c), c
+
+
+def gru_step(cell, x, state):
+    """torch.nn.GRU's equations (reset-after), written out."""
+    (h,) = state
+    x_r, x_z, x_n = (x @ cell.weight_ih.T + cell.bias_ih).chunk(3, dim=1)
+    h_r, h_z, h_n = (h @ cell.weight_hh.T + cell.bias_hh).chunk(3, dim=1)
+    r, z = torch.sigmoid(x_r + h_r), torch.sigmoid(x_z + h_z)
+    n = torch.tanh(x_n + r * h_n)
+    return ((1 - z) * n + z * h,)
+
+
+@pytest.mark.parametrize("cell_class, step, states", [(LSTM, lstm_step, ("h", "c")),
+                                                      (GRU, gru_step, ("h",))], ids=["LSTM", "GRU"])
+def test_against_hand_unrolled(cell_class, step, states) -> None:
+    """Independent oracle: the equations written out, with
+    torch.autograd.grad taken w.r.t. each state tensor (total derivatives,
     since every later use of the state goes through that tensor)."""
-    unrolled, _ = run_model(LSTM, True)
+    unrolled, _ = run_model(cell_class, True)
     torch.manual_seed(1)
-    model = SequenceModel(LSTM, I, H, 2).double()
+    model = SequenceModel(cell_class, I, H, 2).double()
     cell = model.cells[0]
-    inputs = torch.randn(T, B, I, dtype=torch.double, generator=torch.Generator().manual_seed(2))
-    weights = torch.randn(T, B, 2, dtype=torch.double, generator=torch.Generator().manual_seed(3))
-    h = c = torch.zeros(B, H, dtype=torch.double)
-    hs, cs = [], []
+    inputs = torch.randn(T, B, I, generator=torch.Generator().manual_seed(2)).double()
+    weights = torch.randn(T, B, 2, generator=torch.Generator().manual_seed(3)).double()
+    state = tuple(torch.zeros(B, H, dtype=torch.double) for _ in states)
+    trace = []
     for t in range(T):
-        gates = inputs[t] @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
-        i, f, g, o = gates.chunk(4, dim=1)
-        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
-        h = torch.sigmoid(o) * torch.tanh(c)
-        hs.append(h)
-        cs.append(c)
-    outputs = model.readout(torch.stack(hs))
+        state = step(cell, inputs[t], state)
+        trace.append(state)
+    outputs = model.readout(torch.stack([s[0] for s in trace]))
     loss = (torch.tanh(outputs) * weights).sum(dim=(0, 2)).mean()
-    gradients = torch.autograd.grad(loss, hs + cs)
+    gradients = torch.autograd.grad(loss, [s[k] for k in range(len(states)) for s in trace])
     got = unrolled.state_gradients()
-    assert torch.allclose(torch.stack(gradients[:T]), got[(0, False, "h")], rtol=0, atol=TOLERANCE)
-    assert torch.allclose(torch.stack(gradients[T:]), got[(0, False, "c")], rtol=0, atol=TOLERANCE)
+    assert got.keys() == {(0, False, name) for name in states}
+    for k, name in enumerate(states):
+        assert torch.allclose(torch.stack(gradients[k * T:(k + 1) * T]), got[(0, False, name)],
+                              rtol=0, atol=TOLERANCE), name
 
 
-@pytest.mark.parametrize("cell", ["RNN", "LSTM"])
-def test_cell_run_reports_agree(cell: str) -> None:
-    """Through the trainer: the same series, the same numbers, either path."""
-    spec = RunSpec(task="adding", length=T, cells=(cell,), hidden=H, batch=B, dtype="float64", steps=3)
-    cell_class = {"RNN": RNN, "LSTM": LSTM}[cell]
-    reports = {}
+@pytest.mark.parametrize("cell", ["RNN", "LSTM", "GRU"])
+@pytest.mark.parametrize("layers, bidirectional", [(1, False), (2, True)],
+                         ids=["1-layer", "2-layers-bidirectional"])
+def test_cell_run_reports_agree(cell: str, layers: int, bidirectional: bool) -> None:
+    """Through the trainer: the same series, the same numbers, either path;
+    after several Adam steps (some captured, some not), the same parameters."""
+    steps = 4
+    spec = RunSpec(task="adding", length=T, cells=(cell,), hidden=H, batch=B, dtype="float64", steps=steps,
+                   layers=layers, bidirectional=bidirectional, dropout=0.2 if layers > 1 else 0.0)
+    cell_class = {"RNN": RNN, "LSTM": LSTM, "GRU": GRU}[cell]
+    reports, parameters = {}, {}
     task = make_task("adding", T)
     for use_fused in (False, True):
         run = CellRun(cell_class, spec, task)
+        assert spec.optimizer == "adam"
         generator = torch.Generator().manual_seed(0)
+        torch.manual_seed(5)  # dropout masks
         with mock.patch.object(fused, "ENABLED", use_fused):
-            reports[use_fused] = [run.train_step(task.batch(B, generator)) for _ in range(3)]
+            reports[use_fused] = [run.train_step(task.batch(B, generator), capture=step != 2)
+                                  for step in range(steps)]
+        parameters[use_fused] = dict(run.model.named_parameters())
+    for name, parameter in parameters[False].items():
+        assert torch.allclose(parameters[True][name], parameter, rtol=0, atol=TOLERANCE), name
     for loop, kernel in zip(reports[False], reports[True], strict=True):
         assert kernel.status == loop.status and kernel.status in ("running", "done")
         assert abs(kernel.loss - loop.loss) <= TOLERANCE
         assert kernel.gradients.keys() == loop.gradients.keys()
-        assert set(kernel.gradients) == ({"h", "c", "x"} if cell == "LSTM" else {"h", "x"})
+        if kernel.gradients:  # a captured step
+            assert {name.split("@")[0] for name in kernel.gradients} == STATES.get(cell_class, {"h"}) | {"x"}
         for name, values in loop.gradients.items():
             assert abs(kernel.gradients[name] - values).max() <= TOLERANCE, name
         assert kernel.gates.keys() == loop.gates.keys()

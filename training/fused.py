@@ -1,8 +1,8 @@
-"""Per-time-step gradient capture *through* torch's fused RNN/LSTM kernels.
+"""Per-time-step gradient capture *through* torch's fused RNN/LSTM/GRU kernels.
 
 Why: the Python time loop with state traces (``model.unroll_cell``) costs 3.5-4.4x
 torch's fused ``nn.LSTM`` on CPU and is launch-bound on a GPU. For the
-built-in RNN and LSTM the fused kernel can report ∂L/∂h_t itself:
+built-in RNN, LSTM and GRU the fused kernel can report ∂L/∂h_t itself:
 
 * Append H zero channels ``z`` to the input and give them a frozen copy of
   ``W_hh`` as input weights. They add nothing to the forward pass, and their
@@ -17,13 +17,28 @@ built-in RNN and LSTM the fused kernel can report ∂L/∂h_t itself:
       δc_t = δh_t ⊙ o_t ⊙ (1 − tanh² c_t) + δc_{t+1} ⊙ f_{t+1}
 
   (c_t reaches the loss only through h_t and c_{t+1}.)
+* The GRU (torch's reset-after form, gate rows r, z, n, as cells/gru.py)::
 
-This holds exactly for RNN and LSTM but not for the GRU (its reset gate
-multiplies ``W_hn h`` and ``z ⊙ h`` bypasses ``W_hh``); the GRU's loop is
-about as fast as its fused module anyway. Each (layer, direction) runs as
-its own one-layer kernel, so stacking, bidirectionality and dropout between
-layers stay exact: the direct output gradient of each layer is observed with
-a hook.
+      n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))
+      h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+
+  h_{t-1} reaches step t by four routes: W_hr, W_hz (through the gate
+  pre-activations, like the RNN's W_hh), W_hn *behind* r_t, and the bypass
+  z_t ⊙ h_{t-1}. The last two are not of the form W δ, so the zero channels
+  come in two blocks of H, after x: A with input weights [W_hr; W_hz; 0]
+  (frozen, as above) and B with [0; 0; I]. Their input gradients at step t+1
+  are A_{t+1} = W_hrᵀ δr_{t+1} + W_hzᵀ δz_{t+1} and B_{t+1} = δn_{t+1} (the
+  candidate's pre-activation gradient), and then, with r and z recomputed
+  batched as for the LSTM::
+
+      δh_t = direct_t + A_{t+1} + W_hnᵀ (r_{t+1} ⊙ B_{t+1}) + z_{t+1} ⊙ δh_{t+1}
+
+  a reverse linear scan with multiplier z.
+
+Exact for all three (tests/test_fused.py checks them against the loop).
+Each (layer, direction) runs as its own one-layer kernel, so stacking,
+bidirectionality and dropout between layers stay exact: the direct output
+gradient of each layer is observed with a hook.
 """
 
 from __future__ import annotations
@@ -35,10 +50,11 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
-from cells import LSTM, RNN, Cell
+from cells import GRU, LSTM, RNN, Cell
 
-# Gate names as cells/lstm.py records them (the fused path recomputes the gates).
+# Gate names as cells/lstm.py and cells/gru.py record them (the fused path recomputes the gates).
 LSTM_GATE_NAMES = {"i": "input i", "f": "forget f", "o": "output o"}
+GRU_GATE_NAMES = {"r": "reset r", "z": "update z"}
 
 # False forces the Python loop everywhere: the tests' oracle and the benchmark's comparison.
 ENABLED = True
@@ -52,7 +68,7 @@ def supports(cell: Cell) -> bool:
     """
     if not ENABLED:
         return False
-    if type(cell) is LSTM:
+    if type(cell) in (LSTM, GRU):
         return True
     return type(cell) is RNN and cell.nonlinearity in ("tanh", "relu")
 
@@ -77,17 +93,41 @@ def _kernel(cell: Cell, xs: Tensor, weight_ih: Tensor) -> Tensor:
     train = torch.is_grad_enabled()  # oneDNN keeps its workspace for backward only then
     if type(cell) is LSTM:
         return torch.lstm(xs, (h0, h0), params, True, 1, 0.0, train, False, False)[0]
+    if type(cell) is GRU:
+        return torch.gru(xs, h0, params, True, 1, 0.0, train, False, False)[0]
     kernel = torch.rnn_tanh if cell.nonlinearity == "tanh" else torch.rnn_relu
     return kernel(xs, h0, params, True, 1, 0.0, train, False, False)[0]
 
 
-def _lstm_gates(cell: Cell, xs: Tensor, outputs: Tensor, with_input: bool) -> dict[str, Tensor]:
-    """Recompute the LSTM's f, o (and i when ``with_input``) [T, B, H], in the
-    kernel's time order, from x_t and h_{t-1} (batched over all steps, the
-    needed gate rows only: the kernel does not expose its gates), without grad."""
+def _capture_weight(cell: Cell) -> Tensor:
+    """``weight_ih`` with the zero channels' frozen input weights appended.
+
+    RNN/LSTM: [W_ih | W_hh]. GRU: [W_ih | A | B] with A = [W_hr; W_hz; 0] and
+    B = [0; 0; I] (rows r, z, n). Built anew at every call from ``.detach()``
+    copies, so always current; only W_ih receives a gradient.
+    """
+    if type(cell) is not GRU:
+        return torch.cat([cell.weight_ih, cell.weight_hh.detach()], dim=1)
     hidden = cell.hidden_size
-    blocks = {"i": 0, "f": 1, "o": 3} if with_input else {"f": 1, "o": 3}  # rows i, f, g, o
-    rows = torch.cat([torch.arange(b * hidden, (b + 1) * hidden, device=xs.device) for b in blocks.values()])
+    extra = cell.weight_hh.new_zeros(3 * hidden, 2 * hidden)
+    extra[:2 * hidden, :hidden] = cell.weight_hh.detach()[:2 * hidden]
+    extra[2 * hidden:, hidden:].fill_diagonal_(1.0)
+    return torch.cat([cell.weight_ih, extra], dim=1)
+
+
+def _gates(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> dict[str, Tensor]:
+    """Recompute sigmoid gates [T, B, H] named by ``blocks`` (name -> row block
+    of W_ih/W_hh), in the kernel's time order, from x_t and h_{t-1} (batched
+    over all steps, the needed gate rows only: the kernel does not expose its
+    gates), without grad. Summing b_ih + b_hh is right for the GRU's r and z
+    too: only its candidate n keeps b_hn apart (behind r)."""
+    hidden = cell.hidden_size
+    first = min(blocks.values())
+    if list(blocks.values()) == list(range(first, first + len(blocks))):  # consecutive (GRU r, z): a view
+        rows = slice(first * hidden, (first + len(blocks)) * hidden)
+    else:
+        rows = torch.cat([torch.arange(b * hidden, (b + 1) * hidden, device=xs.device)
+                          for b in blocks.values()])
     with torch.no_grad():
         pre = F.linear(xs, cell.weight_ih[rows], (cell.bias_ih + cell.bias_hh)[rows])  # [T, B, k]
         if xs.shape[0] > 1:  # + W_hh h_{t-1} for t ≥ 1 (h_{-1} = 0), in place: no [x, h] copy
@@ -98,7 +138,8 @@ def _lstm_gates(cell: Cell, xs: Tensor, outputs: Tensor, with_input: bool) -> di
 
 def reverse_linear_scan(a: Tensor, m: Tensor) -> Tensor:
     """d_t = a_t + m_{t+1} ⊙ d_{t+1} backwards from d_{T-1} = a_{T-1}, in place
-    in ``a``, without grad; a, m [T, ...]. The LSTM's δc has this form (m = f).
+    in ``a``, without grad; a, m [T, ...]. The LSTM's δc has this form (m = f),
+    and so has the GRU's δh (m = z).
 
     A plain loop of T small in-place ops (~5 µs each). A blocked scan in ~3√T
     ops was slower on this machine: its fresh [T, B, H] buffers cost more in
@@ -124,43 +165,79 @@ def _cell_gradient(dh: Tensor, outputs: Tensor, f: Tensor, o: Tensor) -> Tensor:
         return reverse_linear_scan(local, f)
 
 
+def _gru_hidden_gradient(dh: Tensor, channels: Tensor, r: Tensor, z: Tensor, weight_hn: Tensor) -> Tensor:
+    """The GRU's total ∂L/∂h_t, kernel time order, without grad.
+
+    dh: the direct gradient (through the layers above), overwritten;
+    channels: the zero channels' input gradient [T, B, 2H] = [A | B];
+    r, z: the recomputed gates; weight_hn: W_hn as the forward pass used it.
+    Adds A_{t+1} + W_hnᵀ (r_{t+1} ⊙ B_{t+1}) to step t, then scans in
+    z_{t+1} ⊙ δh_{t+1} (see the module doc).
+    """
+    hidden = weight_hn.shape[0]
+    with torch.no_grad():
+        if dh.shape[0] > 1:
+            a, b = channels[1:].split(hidden, dim=-1)
+            reset = (r[1:] * b).view(-1, hidden)
+            flat = dh[:-1].view(-1, hidden)
+            flat.add_(a.reshape(-1, hidden)).addmm_(reset, weight_hn)
+        return reverse_linear_scan(dh, z)
+
+
 def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: bool) -> FusedUnroll:
     """Run ``cell`` over xs [T, B, I] through torch's kernel (see module doc).
 
-    With ``capture`` the kernel's input carries the H zero channels and the
-    result's ``finish`` yields "h" (and "c" for the LSTM), as the loop's
-    state traces would. ``reverse`` runs the kernel on the time-flipped sequence.
+    With ``capture`` the kernel's input carries the zero channels (H; 2H for
+    the GRU) and the result's ``finish`` yields "h" (and "c" for the LSTM),
+    as the loop's state traces would. ``reverse`` runs the kernel on the
+    time-flipped sequence.
     """
-    lstm = type(cell) is LSTM
+    kind = type(cell)
     kernel_xs = xs.flip(0) if reverse else xs
-    zeros = None
+    channels: list[Tensor] = []  # the zero channels' input gradient [T, B, H or 2H]
     if capture:
-        zeros = xs.new_zeros(*xs.shape[:2], cell.hidden_size, requires_grad=True)
-        weight = torch.cat([cell.weight_ih, cell.weight_hh.detach()], dim=1)
-        outputs = _kernel(cell, torch.cat([kernel_xs, zeros], dim=-1), weight)
+        width = 2 * cell.hidden_size if kind is GRU else cell.hidden_size
+        padded = F.pad(kernel_xs, (0, width))  # [x, zero channels]: one op, no separate zeros leaf
+        if not padded.requires_grad:
+            padded.requires_grad_(True)
+        # A hook, not .grad: reads the slice without AccumulateGrad's contiguous copy.
+        padded.register_hook(lambda grad: channels.append(grad[..., xs.shape[-1]:]))
+        outputs = _kernel(cell, padded, _capture_weight(cell))
     else:
         outputs = _kernel(cell, kernel_xs, cell.weight_ih)
     direct: list[Tensor] = []
     if capture and outputs.requires_grad:
         outputs.register_hook(direct.append)  # the gradient of h_t through the layers above
     result = FusedUnroll(outputs.flip(0) if reverse else outputs)
-    if not lstm or not (capture or record_gates):
-        gates = None
-    else:
-        gates = _lstm_gates(cell, kernel_xs, outputs.detach(), with_input=record_gates)
+    gates = None
+    names = {LSTM: LSTM_GATE_NAMES, GRU: GRU_GATE_NAMES}.get(kind)
+    if names is not None and (capture or record_gates):
+        if kind is LSTM:
+            blocks = {"i": 0, "f": 1, "o": 3} if record_gates else {"f": 1, "o": 3}  # rows i, f, g, o
+        else:
+            blocks = {"r": 0, "z": 1}  # rows r, z, n
+        gates = _gates(cell, kernel_xs, outputs.detach(), blocks)
         if record_gates:
-            means = {name: gates[key].mean(dim=(1, 2)) for key, name in LSTM_GATE_NAMES.items()}
+            means = {name: gates[key].mean(dim=(1, 2)) for key, name in names.items()}
             result.gates = {name: m.flip(0) if reverse else m for name, m in means.items()}
     if not capture:
         return result
+    # finish() may run after the optimizer step has changed weight_hh in place: keep W_hn as used.
+    weight_hn = cell.weight_hh.detach()[2 * cell.hidden_size:].clone() if kind is GRU else None
 
     def finish() -> dict[str, Tensor]:
-        if zeros.grad is None:
+        if not channels:
             return {}
-        dh = direct[0].detach().clone() if direct else torch.zeros_like(zeros.grad)
-        dh[:-1] += zeros.grad[1:]  # recurrent part of ∂L/∂h_t arrives at step t+1
-        states = {"h": dh}
-        if gates is not None:
+        if direct:
+            dh = direct[0].detach().clone(memory_format=torch.contiguous_format)
+        else:
+            dh = outputs.new_zeros(outputs.shape)
+        if kind is GRU:
+            states = {"h": _gru_hidden_gradient(dh, channels[0], gates["r"], gates["z"], weight_hn)}
+        else:
+            dh[:-1] += channels[0][1:]  # recurrent part of ∂L/∂h_t arrives at step t+1
+            states = {"h": dh}
+        if kind is LSTM:
             states["c"] = _cell_gradient(dh, outputs.detach(), gates["f"], gates["o"])
         return {name: g.flip(0) if reverse else g for name, g in states.items()}
 
