@@ -25,6 +25,7 @@ from training.spec import RunSpec
 
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
+from .first_hint import FirstLaunchHint
 from .global_keys import GlobalKeys
 from .notification_bar import NotificationBar
 from .notification_feeds import PluginNotices, UncaughtExceptions
@@ -35,6 +36,7 @@ from .redraw import RedrawScheduler
 from .run_progress import RunProgress
 from .scenario_caption import ScenarioCaption
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
+from .settings import Settings
 from .table import ComparisonTable
 from .window_actions import add_view_toggle, build_actions
 
@@ -45,9 +47,12 @@ class MainWindow(QMainWindow):
     """Train cells side by side and watch the gradient flow through time."""
 
     def __init__(self, spec: RunSpec, records: list[CellRecord],
-                 step_timeout: float = DEFAULT_STEP_TIMEOUT, panels: Sequence[PanelEntry] = PANELS):
-        """``panels``: the plots and their places (a test may add its own)."""
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT, panels: Sequence[PanelEntry] = PANELS,
+                 settings: Settings | None = None):
+        """``panels``: the plots and their places (a test may add its own);
+        ``settings``: what is remembered between launches (default: the user's)."""
         super().__init__()
+        self.settings = settings if settings is not None else Settings()
         self.setWindowTitle(self.tr("GateLab"))
         self.session = TrainingSession(self, step_timeout=step_timeout)
         self.notifications = NotificationCentre(self)
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self.session.cell_failed.connect(self._on_cell_failed)
         self._on_state_changed(self.session.state)
         self.redraw()
+        self.hint.show_if_new()
         self.global_keys = GlobalKeys(self)  # Space, →, R, F11 even in a number box
         self.global_keys.install()
         self.uncaught.install()  # last: a window that failed to build never holds the hook
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         places = (entry.place for entry in self.panel_entries)
         column.addWidget(plot_area(zip(places, self.panels, strict=True)), 1)
         self.setCentralWidget(central)
+        self.hint = FirstLaunchHint(central, self.settings)
 
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
@@ -230,6 +237,8 @@ class MainWindow(QMainWindow):
                  RUNNING: self.tr("Training"), PAUSED: self.tr("Paused"),
                  FINISHED: self.tr("Finished"), LOADED: self.tr("Saved run")}
         self.state_label.setText(words.get(state, state))
+        if state == RUNNING and not self.hint.isHidden():
+            self.hint.dismiss()  # Space was found: the hint has done its work
         self.start_action.setText(self.tr("Pause") if state in (RUNNING, STARTING)
                                   else self.tr("Resume") if state == PAUSED else self.tr("Start"))
         for action in (self.save_action, self.export_data_action):

@@ -1,5 +1,5 @@
-"""The main window's actions, its menus (File, Run with Presets, View) and the
-run toolbar.
+"""The main window's actions, its menus (File, Run with Presets, View, Help)
+and the run toolbar.
 
 Kept out of ``main_window`` so that the window holds state and behaviour
 while this module holds the wiring of what can be pressed: every action gets
@@ -8,8 +8,8 @@ in the "MainWindow" translation context, where the catalogue has them.
 
 The window is typed as ``QMainWindow`` because ``main_window`` imports this
 module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
-``reset``, ``run_preset``, ``close``), ``presets``, ``file_dialogs`` and the docks
-``controls_dock`` and ``table_dock``.
+``reset``, ``run_preset``, ``close``), ``presets``, ``file_dialogs``, ``hint`` and the
+docks ``controls_dock`` and ``table_dock``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from .actions import shortcut_action
+from .panels.help import TOPICS, show_help
 from .presentation import PresentationMode
 from .presets import Preset
 
@@ -58,6 +59,7 @@ def build_actions(window: QMainWindow) -> None:
         window, translate("MainWindow", "Quit"), "Ctrl+Q",
         translate("MainWindow", "Stop training and close GateLab"), window.close)
     window.presentation = PresentationMode(window)
+    _build_help_actions(window)
     _build_menus(window)
     _build_toolbar(window)
 
@@ -79,6 +81,30 @@ def _build_menus(window: QMainWindow) -> None:
     window.view_menu.addSeparator()
     for dock in (window.controls_dock, window.table_dock):
         add_view_toggle(window.view_menu, dock)
+    help_menu = window.menuBar().addMenu(translate("MainWindow", "&Help"))
+    help_menu.addAction(window.help_action)
+    help_menu.addActions(window.topic_help_actions)
+    help_menu.addSeparator()
+    help_menu.addAction(window.keys_hint_action)
+
+
+def _build_help_actions(window: QMainWindow) -> None:
+    """F1: help on every view at once; Alt+1, Alt+2, …: one view each (the
+    digits alone run presets); Shift+F1: the first-launch hint again."""
+    window.help_action = shortcut_action(
+        window, translate("MainWindow", "Help on the plots"), Qt.Key.Key_F1,
+        translate("MainWindow", "What every plot and the table show, how to read them and "
+                                "what to look for"), lambda: show_help(window))
+    window.topic_help_actions = [
+        shortcut_action(window, QCoreApplication.translate("PlotHelp", topic.title), f"Alt+{number}",
+                        translate("MainWindow", "What this view shows, how to read it and what to "
+                                                "look for"),
+                        lambda key=key: show_help(window, [key]))
+        for number, (key, topic) in enumerate(TOPICS.items(), start=1)]
+    window.keys_hint_action = shortcut_action(
+        window, translate("MainWindow", "Show the keys"), "Shift+F1",
+        translate("MainWindow", "Show the hint with the keys of the first launch again"),
+        lambda: window.hint.show_now())
 
 
 def _preset_action(window: QMainWindow, number: int, preset: Preset) -> QAction:

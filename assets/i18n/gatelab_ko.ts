@@ -319,9 +319,27 @@
     </message>
 </context>
 <context>
+    <name>FirstLaunchHint</name>
+    <message>
+        <location filename="../../gui/first_hint.py" line="+36"/>
+        <source>&lt;b&gt;Space&lt;/b&gt; start and pause · &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;9&lt;/b&gt; run a preset · &lt;b&gt;F11&lt;/b&gt; presentation mode · &lt;b&gt;F1&lt;/b&gt; help on the plots</source>
+        <translation>&lt;b&gt;Space&lt;/b&gt; 시작과 일시 정지 · &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;9&lt;/b&gt; 프리셋 실행 · &lt;b&gt;F11&lt;/b&gt; 발표 모드 · &lt;b&gt;F1&lt;/b&gt; 그래프 도움말</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Got it</source>
+        <translation>알겠습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this hint; it is not shown again</source>
+        <translation>이 안내를 닫습니다. 다시 나타나지 않습니다</translation>
+    </message>
+</context>
+<context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+39"/>
+        <location filename="../../gui/panels/gates.py" line="+40"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
@@ -354,7 +372,7 @@
 <context>
     <name>GradientHistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_history.py" line="+34"/>
+        <location filename="../../gui/panels/gradient_history.py" line="+36"/>
         <source>Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step (dark: vanished)</source>
         <translation>기울기 이력: 학습 단계별 log₁₀ ‖∂ℓ/∂hₜ‖ (어두움: 소실)</translation>
     </message>
@@ -367,7 +385,7 @@
 <context>
     <name>GradientTimePanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_time.py" line="+34"/>
+        <location filename="../../gui/panels/gradient_time.py" line="+35"/>
         <source>hidden state hₜ</source>
         <translation>은닉 상태 hₜ</translation>
     </message>
@@ -443,7 +461,7 @@
         <translation>기억해 낸 기호의 정확도</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>metric</source>
         <translation>지표</translation>
     </message>
@@ -472,12 +490,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+51"/>
+        <location filename="../../gui/main_window.py" line="+56"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -488,13 +506,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+95"/>
+        <location filename="../../gui/window_actions.py" line="+122"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+125"/>
-        <location filename="../../gui/window_actions.py" line="-62"/>
+        <location filename="../../gui/main_window.py" line="+130"/>
+        <location filename="../../gui/window_actions.py" line="-87"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -574,7 +592,7 @@
         <translation>학습을 멈추고 GateLab을 닫습니다</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -594,7 +612,37 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Help on the plots</source>
+        <translation>그래프 도움말</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What every plot and the table show, how to read them and what to look for</source>
+        <translation>모든 그래프와 표가 무엇을 보여 주는지, 어떻게 읽는지, 무엇을 보면 되는지</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What this view shows, how to read it and what to look for</source>
+        <translation>이 화면이 무엇을 보여 주는지, 어떻게 읽는지, 무엇을 보면 되는지</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the keys</source>
+        <translation>단축키 안내 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the hint with the keys of the first launch again</source>
+        <translation>처음 실행할 때 나온 단축키 안내를 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Load and start: {0}</source>
         <translation>불러와서 바로 시작: {0}</translation>
     </message>
@@ -614,7 +662,7 @@
         <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-62"/>
         <source>Cannot start: {0}</source>
         <translation>시작할 수 없음: {0}</translation>
     </message>
@@ -624,7 +672,7 @@
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Changed settings ({0}) apply after Reset (R).</source>
         <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
     </message>
@@ -659,7 +707,7 @@
         <translation>저장된 실행 기록</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -753,6 +801,139 @@
         <location line="+1"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
+    </message>
+</context>
+<context>
+    <name>PlotHelp</name>
+    <message>
+        <location filename="../../gui/panels/help.py" line="+47"/>
+        <source>What it shows.</source>
+        <translation>무엇을 보여 주나.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to read it.</source>
+        <translation>읽는 법.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to look for.</source>
+        <translation>무엇을 볼까.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gradient through time</source>
+        <translation>시간에 따른 기울기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For every cell, how large the gradient of the loss is with respect to the state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal backpropagation through time (BPTT) carries back to step t. The selector switches to the second state c_t (LSTM) or to the input x_t.</source>
+        <translation>셀마다, 각 시점의 상태에 대한 손실의 기울기 노름 ‖∂ℓ/∂h_t‖, 곧 시간 역전파(backpropagation through time, BPTT)가 오차 신호를 시점 t까지 얼마나 전달하는지를 보여 줍니다. 위의 선택 상자로 셀 상태 c_t(LSTM)나 입력 x_t에 대한 기울기로 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time step t runs along the bottom, from the first input (t = 1) to the last (t = T), where the loss is. The y axis is logarithmic: each labelled step is a factor of 10. The faint curve is training step 1, the strong one the newest step. A dashed line at the bottom marks exact zeros (below float precision).</source>
+        <translation>가로축은 시점 t로, 첫 입력(t = 1)부터 손실이 계산되는 마지막 시점(t = T)까지입니다. 세로축은 로그 눈금이라 눈금 하나가 10배입니다. 흐린 선은 학습 1단계, 진한 선은 최신 단계입니다. 아래쪽 점선은 정확히 0인 값(부동소수점 정밀도 아래)을 표시합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vanishing gradient: the RNN&apos;s curve falls by orders of magnitude towards t = 1, so its early inputs hardly change its weights and it cannot learn the long-term dependency. The LSTM&apos;s and GRU&apos;s curves stay much flatter and rise as they learn. A curve that climbs towards t = 1 instead is an exploding gradient (presets 7 and 8).</source>
+        <translation>기울기 소실(vanishing gradient): RNN의 곡선은 t = 1 쪽으로 갈수록 몇 자릿수씩 떨어집니다. 그래서 앞쪽 입력은 가중치를 거의 바꾸지 못하고, RNN은 장기 의존성(long-term dependency)을 학습하지 못합니다. LSTM과 GRU의 곡선은 훨씬 평평하고, 학습하면서 올라갑니다. 반대로 t = 1 쪽으로 갈수록 치솟는 곡선은 기울기 폭발(exploding gradient)입니다(프리셋 7과 8).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gradient history</source>
+        <translation>기울기 이력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same gradient norm ‖∂ℓ/∂h_t‖ over the whole training: one heatmap per cell, one row per recorded training step, one column per time step t.</source>
+        <translation>같은 기울기 노름 ‖∂ℓ/∂h_t‖를 학습 전체에 걸쳐 보여 줍니다. 셀마다 히트맵 하나, 기록된 학습 단계마다 한 행, 시점 t마다 한 열입니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The colour is log₁₀ of the norm on one scale for all cells (the bar on the right): bright is large, dark is small. Time step t runs from left to right; the vertical axis counts training steps.</source>
+        <translation>색은 노름의 log₁₀이며 모든 셀이 오른쪽 막대의 같은 눈금을 씁니다. 밝을수록 크고 어두울수록 작습니다. 시점 t는 왼쪽에서 오른쪽으로, 세로축은 학습 단계입니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A dark left side of the RNN&apos;s map that stays dark: its gradient never reaches the early time steps. A gated cell&apos;s map brightens on the left as it learns to carry the gradient back. A sudden change from one row to the next marks a jump in training, such as a divergence.</source>
+        <translation>RNN 히트맵의 왼쪽이 계속 어둡다면 기울기가 앞쪽 시점까지 전혀 닿지 않는다는 뜻입니다. 게이트가 있는 셀은 기울기를 과거로 전달하는 법을 배우면서 왼쪽이 밝아집니다. 한 행에서 다음 행으로 갑자기 바뀌면 학습이 급변한 것입니다(예: 발산).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loss and metric</source>
+        <translation>손실과 지표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training loss of every cell (top) and the task&apos;s metric, mostly accuracy (bottom), on the same batches. The dashed lines are the chance level: what an answer that remembers nothing scores.</source>
+        <translation>같은 배치에서 잰 각 셀의 학습 손실(위)과 과제의 지표, 대개 정확도(아래)입니다. 점선은 우연 수준(chance level), 곧 아무것도 기억하지 않는 답이 얻는 값입니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The x axis counts training steps, or seconds since Start (View menu, Time axis, key T): seconds compare cells that train at different speeds fairly. Lower loss is better, higher accuracy is better.</source>
+        <translation>가로축은 학습 단계, 또는 시작 후 경과 초입니다(보기 메뉴의 시간 축, 키 T). 초로 보면 학습 속도가 다른 셀을 공정하게 비교할 수 있습니다. 손실은 낮을수록, 정확도는 높을수록 좋습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cell that stays on the dashed line has learned nothing of the long-term dependency, like the RNN at T = 100. A cell far below it remembers: the comparison table counts a cell as solved once its loss is below half the chance level. Watch when each cell leaves the line, not only where it ends.</source>
+        <translation>점선에 머무는 셀은 장기 의존성을 전혀 배우지 못한 것입니다(예: T = 100의 RNN). 점선보다 훨씬 아래로 내려간 셀은 기억합니다. 비교 표는 손실이 우연 수준의 절반 아래로 내려간 셀을 해결로 셉니다. 어디서 끝나는지뿐 아니라 각 셀이 언제 점선을 벗어나는지 보세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gates</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mean activation of each gate of one cell (chosen above the plot) along the sequence, at the newest captured training step, and the cell&apos;s update equations beneath.</source>
+        <translation>그래프 위에서 고른 셀의 각 게이트 평균 활성값을 시퀀스를 따라, 가장 최근에 기록된 학습 단계에서 보여 주고, 아래에 그 셀의 갱신 식을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time step t runs along the bottom; a gate&apos;s value lies between 0 (closed) and 1 (open), averaged over the batch and the hidden units. The plain RNN has no gates.</source>
+        <translation>가로축은 시점 t입니다. 게이트 값은 0(닫힘)과 1(열림) 사이이며 배치와 은닉 유닛에 대해 평균한 값입니다. 기본 RNN에는 게이트가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The LSTM&apos;s forget gate near 1 keeps its cell state, and with it the memory, across many steps. Careful with the GRU&apos;s update gate z: GateLab, like torch, writes h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t−1), so z near 1 keeps the old state; many lecture notes use the complement, 1 − z.</source>
+        <translation>LSTM의 망각 게이트가 1 가까이에 있으면 셀 상태와 함께 기억이 여러 시점 동안 유지됩니다. GRU의 업데이트 게이트 z는 주의하세요. GateLab은 torch처럼 h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t−1)로 쓰므로 z가 1에 가까우면 이전 상태를 유지합니다. 많은 강의 노트는 그 보수인 1 − z를 씁니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comparison table</source>
+        <translation>비교 표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per cell: parameters, training steps, speed, the newest loss and metric, the time spent training, the time to solve the task, and the status.</source>
+        <translation>셀마다 한 행: 파라미터 수, 학습 단계, 속도, 최신 손실과 지표, 학습에 걸린 시간, 과제를 해결하기까지의 시간, 상태.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training time is the time the cell&apos;s own steps took. A cell has solved the task at the first recorded step whose loss is below half the chance level; the table gives the seconds since Start and that step. Hover over a status to read why a cell failed.</source>
+        <translation>학습 시간은 그 셀의 학습 단계들이 걸린 시간입니다. 손실이 우연 수준의 절반 아래로 내려간 첫 기록 단계에서 셀이 과제를 해결한 것으로 보며, 표에는 시작 후 경과 초와 그 단계가 나옵니다. 상태 위에 마우스를 올리면 셀이 실패한 이유를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parameters and speed are what a cell costs, solving is what it buys: the GRU has about three quarters of the LSTM&apos;s parameters; does it solve the task as soon?</source>
+        <translation>파라미터 수와 속도는 셀의 비용이고, 해결은 그 대가로 얻는 것입니다. GRU의 파라미터는 LSTM의 약 4분의 3입니다. 과제도 그만큼 빨리 해결할까요?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Help on the plots</source>
+        <translation>그래프 도움말</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Help on this plot</source>
+        <translation>이 그래프 도움말</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this plot shows, how to read it and what to look for</source>
+        <translation>이 그래프가 무엇을 보여 주는지, 어떻게 읽는지, 무엇을 보면 되는지</translation>
     </message>
 </context>
 <context>
@@ -985,7 +1166,7 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../gui/application.py" line="+36"/>
+        <location filename="../../gui/application.py" line="+56"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>

@@ -1,4 +1,5 @@
-"""What every plot panel shares: a pyqtgraph canvas, a redraw entry point, PNG export."""
+"""What every plot panel shares: a pyqtgraph canvas, a redraw entry point, PNG export,
+and a "?" button that explains the plot."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from plots.styling import configure_pyqtgraph, save_png
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
+from .help import TOPICS, help_button
+
 if TYPE_CHECKING:
     from plugin_host import CellRecord
 
@@ -25,6 +28,7 @@ class PlotPanel(QWidget):
 
     export_name = "plot"
     min_interval_ms = 0  # draw at most this often while training (0: every step)
+    help_topic = ""  # a key of help.TOPICS: the panel gets a "?" button that opens it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,12 +43,17 @@ class PlotPanel(QWidget):
         # becomes the plot's minimum width and pushes panels off a small screen.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.canvas = pg.GraphicsLayoutWidget()
-        self.header = QHBoxLayout()  # title, then any selector a panel adds
-        self.header.addWidget(self.title, 1)
+        title_row = QHBoxLayout()  # the title, any selector a panel adds, the "?" last
+        title_row.addWidget(self.title, 1)
+        self.header = QHBoxLayout()  # where a panel adds its selectors
+        title_row.addLayout(self.header)
+        self.help_button = help_button(self, self.help_topic) if self.help_topic in TOPICS else None
+        if self.help_button is not None:
+            title_row.addWidget(self.help_button)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(2, 2, 2, 2)
         self.layout_.setSpacing(2)
-        self.layout_.addLayout(self.header)
+        self.layout_.addLayout(title_row)
         self.layout_.addWidget(self.canvas, 1)
 
     def show_run(self, recorder: RunRecorder | None) -> None:

@@ -31,6 +31,7 @@ class GatesPanel(PlotPanel):
     keeping its memory, or the GRU's update gate deciding what to overwrite."""
 
     export_name = "gates"
+    help_topic = "gates"
     min_interval_ms = 250
 
     def __init__(self, parent: QWidget | None = None):

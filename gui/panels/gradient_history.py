@@ -22,6 +22,7 @@ class GradientHistoryPanel(PlotPanel):
     recorded training step, one column per time step, one shared colour bar."""
 
     export_name = "gradient_history"
+    help_topic = "gradient_history"
     min_interval_ms = 500
 
     def __init__(self, parent: QWidget | None = None):

@@ -27,6 +27,7 @@ class GradientTimePanel(PlotPanel):
     time step. Step 1 is drawn faint, the newest step strong."""
 
     export_name = "gradient_through_time"
+    help_topic = "gradient_time"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -27,6 +27,7 @@ class LossPanel(PlotPanel):
     """Is anything learned at all? A cell below the dashed line remembers."""
 
     export_name = "loss"
+    help_topic = "loss"
     min_interval_ms = 250
 
     def __init__(self, parent: QWidget | None = None):

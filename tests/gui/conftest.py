@@ -16,6 +16,17 @@ from training.spec import RunSpec  # noqa: E402
 from training.supervisor import RunSupervisor  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory):
+    """Every test reads and writes its own, empty settings file, never the user's."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
 @pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow for a spec; every window's workers are stopped afterwards."""
