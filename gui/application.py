@@ -18,6 +18,7 @@ from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
 DEFAULT_SIZE = (1280, 800)
+WARM_WAIT = 20.0  # seconds --start waits for the warm workers, at most
 
 
 def make_application() -> QApplication:
@@ -106,7 +107,16 @@ def run_window(args: argparse.Namespace) -> int:
         if not unknown_cells(spec, records) and pending.pop("ticks", False):
             window.controls.cells.set_checked(spec.cells)
             if pending.pop("start", False):
-                window.start_or_pause()
+                start_when_warm()
+
+    def start_when_warm(waited: float = 0.0) -> None:
+        """``--start``: press Start once the warm workers are ready (at most
+        ``WARM_WAIT`` seconds), as a lecturer would, so that Start is quick."""
+        pool = window.session.pool
+        if pool is None or pool.ready or waited >= WARM_WAIT:
+            window.start_or_pause()
+        else:
+            QTimer.singleShot(50, lambda: start_when_warm(waited + 0.05))
 
     def discovery_finished(busy: bool) -> None:
         missing = unknown_cells(spec, watcher.records)
@@ -121,6 +131,8 @@ def run_window(args: argparse.Namespace) -> int:
     window.resize(*(args.size or DEFAULT_SIZE))
     window.show()
     splash.finish(window)
+    # Workers with torch imported, started once the window is up: Start then costs a message.
+    window.session.use_warm_workers(max(3, len(spec.cells)))
     watcher.start()
     if args.screenshot is not None or args.quit_after is not None:
         delay = args.quit_after if args.quit_after is not None else DEFAULT_SCREENSHOT_DELAY

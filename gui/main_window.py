@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     # ---- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing mid-run ends every worker: no orphan process keeps training."""
-        self.session.stop()
+        self.session.close()
         self.global_keys.remove()
         self.uncaught.uninstall()
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from training.report import StepReport
 from training.run import build_task
 from training.spec import RunSpec
 from training.supervisor import RunSupervisor
+from training.worker_process import WarmPool
 
 POLL_INTERVAL_MS = 40  # 25 Hz: smooth enough to watch, cheap enough to idle
 
@@ -50,6 +51,7 @@ class TrainingSession(QObject):
         super().__init__(parent)
         self.step_timeout = step_timeout
         self.supervisor: RunSupervisor | None = None
+        self.pool: WarmPool | None = None
         self.recorder: RunRecorder | None = None
         self.state = IDLE
         self.reports_received = 0
@@ -64,7 +66,7 @@ class TrainingSession(QObject):
         task = build_task(spec)
         self.stop()
         self.recorder = RunRecorder(spec, task, {name: 0 for name in spec.cells})
-        self.supervisor = RunSupervisor(spec, sources, step_timeout=self.step_timeout)
+        self.supervisor = RunSupervisor(spec, sources, step_timeout=self.step_timeout, pool=self.pool)
         self.supervisor.start(running=running)
         for handle in self.supervisor.workers.values():
             lower_priority(handle.process.pid)
@@ -79,12 +81,26 @@ class TrainingSession(QObject):
         self._set_state(LOADED)
         self.data_changed.emit()
 
+    def use_warm_workers(self, size: int) -> None:
+        """Keep ``size`` workers started ahead of time (torch imported), so
+        that Start only sends them the spec; topped up after each run ends."""
+        self.pool = WarmPool(size, on_start=lower_priority)
+        self.pool.fill()
+
+    def close(self) -> None:
+        """Stop, and end the warm workers too (the window is closing)."""
+        if self.pool is not None:
+            self.pool.close()
+        self.stop()
+
     def stop(self) -> None:
         """End every worker (within about a second, even a hung one)."""
         self._timer.stop()
         if self.supervisor is not None:
             self.supervisor.stop()
             self.supervisor = None
+            if self.pool is not None:
+                self.pool.fill()  # the next Start is as fast as the first
         if self.state in (STARTING, RUNNING, PAUSED):
             self._set_state(FINISHED if self.recorder else IDLE)
 

@@ -167,3 +167,30 @@ def test_a_running_cell_keeps_the_version_it_started_with(tmp_path):
     finally:
         supervisor.stop()
     assert all(getattr(m, "status", "running") == "running" for m in news)
+
+
+def test_a_warm_pool_hands_its_workers_to_the_next_run_and_fills_again():
+    """Start takes the pool's workers (torch already imported), so it only
+    sends the job; the run trains the same way, and the pool is topped up."""
+    from training.worker_process import WarmPool
+
+    pool = WarmPool(2)
+    try:
+        pool.fill()
+        deadline = time.monotonic() + 120
+        while not pool.ready:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        warm = {spare.process.pid for spare in pool.spares}
+        supervisor = supervisor_for(("RNN", "GRU"), pool=pool)
+        supervisor.start()
+        assert {h.process.pid for h in supervisor.workers.values()} == warm and not pool.spares
+        news = collect(supervisor, lambda news: min(last_steps(news).values(), default=0) >= 3
+                       and len(last_steps(news)) == 2)
+        assert not [e for e in news if isinstance(e, WorkerEvent) and e.kind == "warm"]
+        supervisor.stop()
+        pool.fill()
+        assert len(pool.spares) == 2 and not warm & {s.process.pid for s in pool.spares}
+    finally:
+        pool.close()
+    assert all(not spare.process.is_alive() for spare in pool.spares)

@@ -167,7 +167,7 @@ def test_a_finished_run_says_idle_and_trains_no_further():
 
 # ---- the supervisor's time limit, without processes -------------------------------------
 def handle(**state) -> WorkerHandle:
-    return WorkerHandle("RNN", process=None, inbox=None, outbox=None, **state)
+    return WorkerHandle("RNN", worker=None, **state)
 
 
 def supervisor(step_timeout: float = 5.0, **spec) -> RunSupervisor:

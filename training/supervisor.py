@@ -8,25 +8,19 @@ No Qt here: the window calls ``poll()`` from its timer. Whatever a cell does
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from plugin_host.children import end_process
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.source import CellSource
 
 from .report import ERROR, RUNNING, StepReport, WorkerEvent
 from .spec import RunSpec
-from .worker import worker_main
+from .worker import WARM
+from .worker_process import WarmPool, WorkerProcess, start_worker
 
 START_ALLOWANCE = 30.0  # importing torch and building the model, on a busy machine
-CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
 
 
 def rough_step_seconds(spec: RunSpec) -> float:
@@ -37,27 +31,10 @@ def rough_step_seconds(spec: RunSpec) -> float:
     return 0.05 * (spec.length / 100) * max(1.0, spec.batch / 32) * hidden * spec.layers * directions
 
 
-@contextmanager
-def sigint_ignored() -> Iterator[None]:
-    """Ignore SIGINT while starting a worker, on the main thread (the only one
-    that may set handlers): a spawned child keeps an ignored signal ignored
-    from its first instruction, before ``worker_main`` can say so itself."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 @dataclass
 class WorkerHandle:
     cell: str
-    process: multiprocessing.process.BaseProcess
-    inbox: multiprocessing.queues.Queue
-    outbox: Connection  # read end only: a dead worker reads as end-of-file
+    worker: WorkerProcess
     status: str = RUNNING
     ready: bool = False
     parameters: int = 0
@@ -72,6 +49,18 @@ class WorkerHandle:
     def alive(self) -> bool:
         return self.status == RUNNING
 
+    @property
+    def process(self) -> multiprocessing.process.BaseProcess:
+        return self.worker.process
+
+    @property
+    def inbox(self) -> multiprocessing.queues.Queue:
+        return self.worker.inbox
+
+    @property
+    def outbox(self) -> Connection:
+        return self.worker.outbox
+
 
 class RunSupervisor:
     """One comparison in worker processes.
@@ -81,30 +70,22 @@ class RunSupervisor:
     """
 
     def __init__(self, spec: RunSpec, sources: dict[str, CellSource],
-                 step_timeout: float = DEFAULT_STEP_TIMEOUT):
+                 step_timeout: float = DEFAULT_STEP_TIMEOUT, pool: WarmPool | None = None):
         self.spec = spec
         self.sources = sources
         self.step_timeout = step_timeout
+        self.pool = pool  # warm workers to take first; the rest start cold
         self.workers: dict[str, WorkerHandle] = {}
         self.started = False
 
     # ---- lifecycle -----------------------------------------------------------
     def start(self, running: bool = True) -> None:
-        """Spawn the workers; they train at once if ``running``."""
-        spec_json = self.spec.to_json()
+        """Give each cell a worker (warm from the pool, else a new one) and its
+        job; they train at once if ``running``."""
         for name in self.spec.cells:
-            inbox = CONTEXT.Queue()
-            # A one-way pipe whose write end only the worker holds: if the
-            # worker dies in the middle of a message, reading ends with EOF
-            # instead of waiting forever for bytes no one will write.
-            outbox, worker_end = CONTEXT.Pipe(duplex=False)
-            process = CONTEXT.Process(
-                target=worker_main, name=f"gatelab-{name}", daemon=True,
-                args=(spec_json, name, self.sources[name], inbox, worker_end, os.getpid()))
-            with sigint_ignored():  # inherited: a Ctrl-C while the worker imports torch is ignored too
-                process.start()
-            worker_end.close()
-            self.workers[name] = WorkerHandle(name, process, inbox, outbox)
+            worker = (self.pool.take() if self.pool else None) or start_worker(f"gatelab-{name}")
+            worker.give_job(self.spec, name, self.sources[name])
+            self.workers[name] = WorkerHandle(name, worker)
         self.started = True
         if running:
             self.resume()
@@ -120,10 +101,7 @@ class RunSupervisor:
             self._end_process(handle)
 
     def _end_process(self, handle: WorkerHandle) -> None:
-        end_process(handle.process)  # terminate, then kill (stop() has asked already)
-        handle.inbox.cancel_join_thread()
-        handle.inbox.close()
-        handle.outbox.close()
+        handle.worker.end()
 
     # ---- steering ------------------------------------------------------------
     def resume(self) -> None:
@@ -169,6 +147,8 @@ class RunSupervisor:
                     message = handle.outbox.recv()
                 except (OSError, EOFError):  # closed, or the worker died mid-message
                     break
+                if isinstance(message, WorkerEvent) and message.kind == WARM:
+                    continue  # a worker taken before it was warm says so first: no news
                 news.append(message)
                 self._note(handle, message, now)
             news += self._check_health(handle, now)

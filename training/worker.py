@@ -7,8 +7,10 @@ process would (each worker uses one torch thread). Every worker draws its
 batches from a generator seeded with the spec's seed, so all cells see the
 same data.
 
-Commands (tuples on the inbox): ("run",), ("pause",), ("step", n),
-("lr", value), ("clip", value or None), ("stop",).
+Commands (tuples on the inbox): first ("job", spec_json, cell_name, source)
+(see ``worker_process``: a worker may be started before its job is known),
+then ("run",), ("pause",), ("step", n), ("lr", value), ("clip", value or None),
+("stop",).
 Messages (sent on the outbox, a one-way pipe): ``WorkerEvent`` and ``StepReport``.
 Each time the worker stops training (paused, its owed steps done, or the run
 finished) it says so once with ``WorkerEvent(cell, "idle")``: after that no
@@ -26,7 +28,6 @@ import torch
 from plugin_host.errors import describe_error
 from plugin_host.lifeline import exit_with_parent
 from plugin_host.messages import BUILD, IMPORT
-from plugin_host.source import CellSource
 
 from .capture_schedule import CaptureSchedule
 from .report import RUNNING, StepReport, WorkerEvent
@@ -36,16 +37,26 @@ from .spec import RunSpec
 
 POLL_SECONDS = 0.2
 IDLE = "idle"  # the WorkerEvent kind sent when training stops
+WARM = "warm"  # the WorkerEvent kind sent once, before the job, when torch is ready
 
 
-def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbox,
-                parent_pid: int) -> None:
-    """Entry point of a worker process."""
+def worker_main(inbox, outbox, parent_pid: int) -> None:
+    """Entry point of a worker process: warm up, wait for the job
+    ("job", spec_json, cell_name, source), then train as told."""
     # The supervisor stops workers; a Ctrl-C in the terminal reaches the whole
     # process group, and must not end each worker with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent_pid)
     configure_training_process(threads=1)
+    warm_up()
+    outbox.send(WorkerEvent("", WARM))
+    try:
+        job = inbox.get()
+    except (EOFError, OSError):
+        return  # the supervisor or the pool is gone
+    if job[0] != "job":
+        return  # ("stop",): a spare that was never used
+    _, spec_json, cell_name, source = job
     spec = RunSpec.from_json(spec_json)
     phase = IMPORT
     try:
@@ -61,6 +72,22 @@ def worker_main(spec_json: str, cell_name: str, source: CellSource, inbox, outbo
     outbox.send(WorkerEvent(cell_name, "ready", parameters=run.parameters))
     generator = torch.Generator().manual_seed(spec.seed)
     WorkerLoop(run, task, spec.batch, generator, inbox, outbox).serve()
+
+
+def warm_up() -> None:
+    """Train each built-in once at a tiny size, with and without capture:
+    torch sets up its kernels, autograd and Adam lazily, which would
+    otherwise delay the first report of a run by a few hundred ms. Seeds and
+    state are per run (``CellRun`` seeds torch itself), so this changes no result."""
+    from cells import GRU, LSTM, RNN
+
+    spec = RunSpec(task="adding", length=3, hidden=2, batch=2, steps=0, cells=("RNN", "LSTM", "GRU"))
+    task = build_task(spec)
+    batch = task.batch(spec.batch, torch.Generator().manual_seed(0))
+    for cell_class in (RNN, LSTM, GRU):
+        run = CellRun(cell_class, spec, task)
+        run.train_step(batch, capture=True)
+        run.train_step(batch, capture=False)
 
 
 class WorkerLoop:
