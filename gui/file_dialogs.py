@@ -20,7 +20,7 @@ DEFAULT_PNG_WIDTH = 1600
 
 class RunFileDialogs:
     """Asks where, then writes or reads; ``window`` provides ``session``,
-    ``panels`` and ``open_run(folder)``."""
+    ``panels``, ``settings`` and ``open_run(folder)``."""
 
     def __init__(self, window: QMainWindow):
         self.window = window
@@ -56,14 +56,23 @@ class RunFileDialogs:
         recorder = self.window.session.recorder
         if recorder is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"), "metrics.csv",
+        start = self.window.settings.last_folder()
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"),
+                                              str(start / "metrics.csv") if start else "metrics.csv",
                                               self.tr("CSV (*.csv)"))
         if path:
+            self.window.settings.set_last_folder(Path(path).parent)
             self._guarded(lambda: export_data(recorder, Path(path)))
 
     def _choose_folder(self, title: str) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self.window, title)
-        return Path(folder) if folder else None
+        """A folder, starting where the last one was chosen (remembered
+        across launches: a lecturer's runs live in one place)."""
+        start = self.window.settings.last_folder()
+        folder = QFileDialog.getExistingDirectory(self.window, title, str(start) if start else "")
+        if not folder:
+            return None
+        self.window.settings.set_last_folder(Path(folder))
+        return Path(folder)
 
     def _guarded(self, work: Callable[[], list[Path]]) -> None:
         """Run a file operation; report what it wrote, or why it failed."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,9 @@ from .table import ComparisonTable
 from .window_actions import add_view_toggle, build_actions
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
+# saveState's version (presentation mode saves with the default, 0): raise it
+# when the docks change, and the layouts remembered before are ignored.
+LAYOUT_VERSION = 0
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         self._build_layout()
         build_actions(self)
         self._build_status_bar()
+        self._settings_reset = False
+        self._layout_restored = self._restore_layout()
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
@@ -109,31 +115,83 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
-        self.controls_dock = self._dock(self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.controls_dock = self._dock(self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea,
+                                        "controls")
         self.table_dock = self._dock(self.tr("Comparison"), self.table,
-                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+                                     Qt.DockWidgetArea.BottomDockWidgetArea, "comparison")
         self._keep_table_compact()
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
+        """``name``: the dock's object name, which ``saveState`` stores; fixed,
+        unlike the translated title, so a layout survives a change of language."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
 
-    def add_panel_dock(self, title: str, widget: QWidget) -> QDockWidget:
+    def add_panel_dock(self, title: str, widget: QWidget, name: str = "") -> QDockWidget:
         """Add a panel (e.g. the plugins panel) as a tab beside the comparison
-        table; it scrolls rather than making the bottom docks taller."""
+        table, or where the remembered layout put it; it scrolls rather than
+        making the bottom docks taller. ``name`` (default: the widget's class)
+        identifies it in the remembered layout."""
         scroll = QScrollArea()
         scroll.setWidget(widget)
         scroll.setWidgetResizable(True)
-        dock = self._dock(title, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.table_dock, dock)
-        self.table_dock.raise_()
+        dock = self._dock(title, scroll, Qt.DockWidgetArea.BottomDockWidgetArea,
+                          name or type(widget).__name__)
+        if not (self._layout_restored and self.restoreDockWidget(dock)):
+            self.tabifyDockWidget(self.table_dock, dock)
+            self.table_dock.raise_()
         add_view_toggle(self.view_menu, dock)
         return dock
+
+    # ---- remembered layout ----------------------------------------------------------
+    def _restore_layout(self) -> bool:
+        """The docks and toolbar as the last window left them (not its size:
+        ``restore_geometry``, since the command line may ask for a size)."""
+        state = self.settings.window_state()
+        return state is not None and self.restoreState(state, LAYOUT_VERSION)
+
+    def restore_geometry(self) -> bool:
+        """Put the window where and as large as it was when last closed;
+        call after any default ``resize``. Returns whether there was one."""
+        geometry = self.settings.geometry()
+        return geometry is not None and self.restoreGeometry(geometry)
+
+    def _remember_layout(self) -> None:
+        """Geometry and docks for the next launch; in presentation mode, the
+        layout it will restore, not the bare full-screen one."""
+        if self._settings_reset:
+            return  # Reset settings means: the next launch starts as the first
+        saved = self.presentation.saved_state
+        self.settings.set_window_state(saved if saved is not None else self.saveState(LAYOUT_VERSION))
+        self.settings.set_geometry(self.saveGeometry())
+
+    def reset_settings(self) -> None:
+        """Forget everything remembered, after asking; this window keeps its
+        look until it closes, the next launch is like the first."""
+        answer = QMessageBox.question(
+            self, self.tr("Reset settings"),
+            self.tr("Forget the language, scale, window layout, last preset and last folder? "
+                    "GateLab starts as on its first launch next time."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.settings.reset()
+        self._settings_reset = True
+        self.statusBar().showMessage(self.tr("Settings reset: the next launch starts as the first"), 10_000)
+
+    def restore_last_preset(self) -> bool:
+        """Load the preset last run into the controls (without starting it),
+        so that a lecture continues where it stopped. Returns whether one was."""
+        name = self.settings.last_preset()
+        preset = next((p for p in self.presets if name and p.file == name), None)
+        if preset is None:
+            return False
+        self.apply_preset(preset)
+        return True
 
     def _keep_table_compact(self) -> None:
         """The bottom docks take a header and three rows; the plots get the rest."""
@@ -203,6 +261,8 @@ class MainWindow(QMainWindow):
         Returns whether it started."""
         self.reset()
         self.apply_preset(preset)
+        if preset.file:
+            self.settings.set_last_preset(preset.file)
         started = self._start(running=True)
         if started and self.caption.isVisibleTo(self):
             self.statusBar().clearMessage()  # the caption says it in full; the status bar cut it
@@ -284,12 +344,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._keep_table_compact)
+            if not self._layout_restored:
+                QTimer.singleShot(0, self._keep_table_compact)
 
     # ---- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing mid-run ends every worker: no orphan process keeps training."""
         self.session.close()
+        self._remember_layout()
         self.global_keys.remove()
         self.uncaught.uninstall()
         super().closeEvent(event)

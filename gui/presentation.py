@@ -45,6 +45,11 @@ class PresentationMode(QObject):
         self.leave_action.setEnabled(False)
 
     @property
+    def saved_state(self) -> QByteArray | None:
+        """While active: the window's layout before, which leaving restores."""
+        return self._saved[0] if self._saved is not None else None
+
+    @property
     def active(self) -> bool:
         return self._saved is not None
 

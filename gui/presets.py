@@ -13,6 +13,7 @@ lecturer's own preset can be bilingual without rebuilding anything.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class Preset:
     titles: Mapping[str, str]
     descriptions: Mapping[str, str]
     spec: RunSpec
+    file: str = ""  # the file name it was read from: how the settings name the last preset
 
     @property
     def title(self) -> str:
@@ -88,7 +90,8 @@ def load_presets(folder: Path | None = None) -> list[Preset]:
     presets = []
     for path in sorted((folder or PRESET_FOLDER).glob("*.json")):
         try:
-            presets.append(Preset.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+            preset = Preset.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            presets.append(dataclasses.replace(preset, file=path.name))
         except (OSError, KeyError, TypeError, ValueError):
             continue
     return presets

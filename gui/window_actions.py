@@ -8,7 +8,7 @@ in the "MainWindow" translation context, where the catalogue has them.
 
 The window is typed as ``QMainWindow`` because ``main_window`` imports this
 module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
-``reset``, ``run_preset``, ``close``), ``presets``, ``file_dialogs``, ``hint`` and the
+``reset``, ``run_preset``, ``reset_settings``, ``close``), ``presets``, ``file_dialogs``, ``hint`` and the
 docks ``controls_dock`` and ``table_dock``.
 """
 
@@ -58,6 +58,10 @@ def build_actions(window: QMainWindow) -> None:
     window.quit_action = shortcut_action(
         window, translate("MainWindow", "Quit"), "Ctrl+Q",
         translate("MainWindow", "Stop training and close GateLab"), window.close)
+    window.reset_settings_action = shortcut_action(
+        window, translate("MainWindow", "Reset settings…"), "Ctrl+Shift+Del",
+        translate("MainWindow", "Forget the remembered language, scale, layout, last preset and "
+                                "folder (asks first)"), window.reset_settings)
     window.presentation = PresentationMode(window)
     _build_help_actions(window)
     _build_menus(window)
@@ -67,7 +71,8 @@ def build_actions(window: QMainWindow) -> None:
 def _build_menus(window: QMainWindow) -> None:
     files = window.menuBar().addMenu(translate("MainWindow", "&File"))
     for action in (window.open_action, window.save_action, None, window.export_plots_action,
-                   window.export_data_action, None, window.quit_action):
+                   window.export_data_action, None, window.reset_settings_action, None,
+                   window.quit_action):
         files.addSeparator() if action is None else files.addAction(action)
     run = window.menuBar().addMenu(translate("MainWindow", "&Run"))
     for action in (window.start_action, window.step_action, window.reset_action):

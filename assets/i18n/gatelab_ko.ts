@@ -443,7 +443,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/presets.py" line="+38"/>
+        <location filename="../../gui/presets.py" line="+39"/>
         <source>en</source>
         <translation>ko</translation>
     </message>
@@ -490,29 +490,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+56"/>
+        <location filename="../../gui/main_window.py" line="+60"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Comparison</source>
         <translation>비교</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+122"/>
+        <location filename="../../gui/window_actions.py" line="+127"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+130"/>
-        <location filename="../../gui/window_actions.py" line="-87"/>
+        <location filename="../../gui/main_window.py" line="+183"/>
+        <location filename="../../gui/window_actions.py" line="-92"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -592,12 +592,22 @@
         <translation>학습을 멈추고 GateLab을 닫습니다</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Reset settings…</source>
+        <translation>설정 초기화…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the remembered language, scale, layout, last preset and folder (asks first)</source>
+        <translation>기억해 둔 언어, 배율, 창 배치, 마지막 프리셋과 폴더를 지웁니다 (먼저 묻습니다)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
@@ -662,17 +672,32 @@
         <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>Cannot start: {0}</source>
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-74"/>
+        <source>Reset settings</source>
+        <translation>설정 초기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the language, scale, window layout, last preset and last folder? GateLab starts as on its first launch next time.</source>
+        <translation>언어, 배율, 창 배치, 마지막 프리셋과 마지막 폴더를 지울까요? 다음에는 GateLab이 처음 실행할 때처럼 시작합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings reset: the next launch starts as the first</source>
+        <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Changed settings ({0}) apply after Reset (R).</source>
         <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
     </message>
@@ -1093,17 +1118,17 @@
         <translation>너비(픽셀):</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export data</source>
         <translation>데이터 내보내기</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
@@ -1150,7 +1175,7 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+39"/>
+        <location filename="../../gui/application.py" line="+40"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>
