@@ -10,6 +10,7 @@ apply" instead of silently restarting a run a lecturer is talking over.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import torch
@@ -24,6 +25,7 @@ from training.spec import RunSpec
 from .cell_list import CellChecklist
 from .field_editors import Editor, build_editor, clamp, translate
 from .spec_fields import CARRIED, FIELDS, GROUPS, TASK, Kind, SpecField, task_option_field
+from .task_words import task_text
 
 
 class ControlPanel(QWidget):
@@ -72,8 +74,9 @@ class ControlPanel(QWidget):
     def _task_combo(self) -> QComboBox:
         combo = QComboBox()
         for name, task_class in TASKS.items():
-            combo.addItem(name, name)
-            combo.setItemData(combo.count() - 1, task_class.description, Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(task_text(name), name)  # shown translated, kept by its key
+            combo.setItemData(combo.count() - 1, task_text(task_class.description),
+                              Qt.ItemDataRole.ToolTipRole)
         combo.setToolTip(self.tr("The long-dependency problem the cells must solve"))
         return combo
 
@@ -107,6 +110,8 @@ class ControlPanel(QWidget):
         for option in TASKS[self.task.currentData()].options():
             if option.name != "length":
                 field = task_option_field(option)
+                field = dataclasses.replace(field, label=task_text(field.label),
+                                            tooltip=task_text(field.tooltip))
                 editor = build_editor(field)
                 editor.set_value(clamp(field, values.get(option.name, option.default)))
                 editor.changed.connect(self.spec_edited)

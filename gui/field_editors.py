@@ -79,9 +79,14 @@ def _optional(field: SpecField) -> Editor:
 
 
 def _choice(field: SpecField) -> Editor:
+    """Each choice shown in the interface's language (``spec_fields.CHOICE_WORDS``;
+    names such as adam or float32 stay as they are), kept by its spec value."""
     combo = QComboBox()
-    combo.addItems(field.choices)
-    return Editor(field, combo, combo.currentText, combo.setCurrentText, combo.currentIndexChanged)
+    for choice in field.choices:
+        combo.addItem(translate(choice), choice)
+    return Editor(field, combo, combo.currentData,
+                  lambda value: combo.setCurrentIndex(max(0, combo.findData(value))),
+                  combo.currentIndexChanged)
 
 
 def _check(field: SpecField) -> Editor:

@@ -39,6 +39,7 @@ from .scenario_caption import ScenarioCaption
 from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, TrainingSession
 from .settings import Settings
 from .table import ComparisonTable
+from .task_words import task_text
 from .window_actions import add_view_toggle, build_actions
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
             return False
         self.controls.show_notice("")
         self.caption.show_for(spec)
-        self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(spec.task, spec.length))
+        self.setWindowTitle(self.tr("GateLab — {0}, T = {1}").format(task_text(spec.task), spec.length))
         return True
 
     def run_preset(self, preset: Preset) -> bool:

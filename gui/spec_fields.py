@@ -118,6 +118,11 @@ FIELDS: tuple[SpecField, ...] = (
                                                 "(training is a little faster without)")),
 )
 
+# Choices that are words rather than names (adam, float32, cuda stay as they are).
+CHOICE_WORDS = (QT_TRANSLATE_NOOP("ControlPanel", "default"),
+                QT_TRANSLATE_NOOP("ControlPanel", "orthogonal"),
+                QT_TRANSLATE_NOOP("ControlPanel", "identity"))
+
 SPECIAL = {
     "task": "a combo box of the tasks, first in the Task group",
     "task_options": "one control per option of the chosen task, built from its options()",

@@ -28,7 +28,7 @@
     <message>
         <location line="+3"/>
         <source>{0}  ({1} parameters)</source>
-        <translation>{0}  (매개변수 {1}개)</translation>
+        <translation>{0}  (파라미터 {1}개)</translation>
     </message>
 </context>
 <context>
@@ -41,7 +41,7 @@
     <message>
         <location line="+0"/>
         <source>Parameters</source>
-        <translation>매개변수</translation>
+        <translation>파라미터</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -102,18 +102,18 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="+56"/>
+        <location filename="../../gui/controls.py" line="+58"/>
         <location filename="../../gui/spec_fields.py" line="+29"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The long-dependency problem the cells must solve</source>
         <translation>셀이 풀어야 할 장기 의존성 문제</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Beyond this window&apos;s range, shown as: {0}</source>
         <translation>이 창에서 표시할 수 있는 범위를 넘어 이렇게 표시합니다: {0}</translation>
     </message>
@@ -128,7 +128,7 @@
         <translation>길이 T</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="-129"/>
+        <location filename="../../gui/controls.py" line="-132"/>
         <source>Cells</source>
         <translation>셀</translation>
     </message>
@@ -203,7 +203,22 @@
         <translation>게이트 그래프에 쓸 게이트 활성값을 기록 (끄면 학습이 조금 빨라짐)</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="+5"/>
+        <source>default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orthogonal</source>
+        <translation>직교 (orthogonal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity</source>
+        <translation>단위 행렬 (identity)</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>Hidden size</source>
         <translation>은닉 크기</translation>
     </message>
@@ -339,7 +354,7 @@
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+40"/>
+        <location filename="../../gui/panels/gates.py" line="+41"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
@@ -351,7 +366,7 @@
     <message>
         <location line="+1"/>
         <source>time step t</source>
-        <translation>시간 단계 t</translation>
+        <translation>시점 t</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -379,7 +394,7 @@
     <message>
         <location line="+9"/>
         <source>time step t</source>
-        <translation>시간 단계 t</translation>
+        <translation>시점 t</translation>
     </message>
 </context>
 <context>
@@ -417,7 +432,7 @@
     <message>
         <location line="+1"/>
         <source>time step t</source>
-        <translation>시간 단계 t</translation>
+        <translation>시점 t</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -451,17 +466,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss.py" line="+17"/>
-        <source>accuracy</source>
-        <translation>정확도</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accuracy on the recalled symbols</source>
-        <translation>기억해 낸 기호의 정확도</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../gui/panels/loss.py" line="+49"/>
         <source>metric</source>
         <translation>지표</translation>
     </message>
@@ -490,7 +495,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+60"/>
+        <location filename="../../gui/main_window.py" line="+61"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
@@ -1067,12 +1072,12 @@
     <message>
         <location line="+14"/>
         <source>{count} parameters (input 2, hidden 64)</source>
-        <translation>매개변수 {count}개 (입력 2, 은닉 64)</translation>
+        <translation>파라미터 {count}개 (입력 2, 은닉 64)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{ms} ms per time step (forward + backward, batch 32)</source>
-        <translation>시간 단계당 {ms} ms (순전파 + 역전파, 배치 32)</translation>
+        <translation>시점당 {ms} ms (순전파 + 역전파, 배치 32)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1178,6 +1183,139 @@
         <location filename="../../gui/application.py" line="+40"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../gui/task_words.py" line="+20"/>
+        <source>adding</source>
+        <translation>덧셈 문제 (adding)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy</source>
+        <translation>복사 과제 (copy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recall</source>
+        <translation>회상 과제 (recall)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>echo</source>
+        <translation>메아리 과제 (echo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order</source>
+        <translation>순서 과제 (order)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sum the two marked numbers of a long sequence (MSE at the last step)</source>
+        <translation>긴 시퀀스에서 표시된 두 수를 더합니다 (마지막 시점의 MSE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remember 10 symbols across T blanks and repeat them (cross-entropy, all steps)</source>
+        <translation>기호 10개를 빈칸 T개 동안 기억했다가 되풀이합니다 (교차 엔트로피, 모든 시점)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name the first token after T−1 distractors (cross-entropy at the last step)</source>
+        <translation>방해 토큰 T−1개 뒤에 첫 토큰을 말합니다 (마지막 시점의 교차 엔트로피)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeat each token d steps later (cross-entropy on every step from d on)</source>
+        <translation>각 토큰을 d 시점 뒤에 되풀이합니다 (d 이후 모든 시점의 교차 엔트로피)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classify the order of two X/Y symbols hidden among distractors (4 classes)</source>
+        <translation>방해 기호 사이에 숨은 X/Y 기호 두 개의 순서를 분류합니다 (4개 클래스)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy (|error| &lt; tolerance)</source>
+        <translation>정확도 (|오차| &lt; 허용 오차)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy on the recalled symbols</source>
+        <translation>기억해 낸 기호의 정확도</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tolerance</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbols</source>
+        <translation>기호 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequence length T (time steps that carry the dependency)</source>
+        <translation>시퀀스 길이 T (의존성을 이어 가야 하는 시점 수)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an answer within this of the target counts as correct</source>
+        <translation>목표와의 차이가 이 값 안이면 정답으로 칩니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>K, the number of distinct tokens</source>
+        <translation>K, 서로 다른 토큰의 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d, how many steps back to echo</source>
+        <translation>d, 몇 시점 전의 토큰을 되풀이할지</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>input i</source>
+        <translation>입력 게이트 i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forget f</source>
+        <translation>망각 게이트 f</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output o</source>
+        <translation>출력 게이트 o</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset r</source>
+        <translation>리셋 게이트 r</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>update z</source>
+        <translation>업데이트 게이트 z</translation>
     </message>
 </context>
 <context>

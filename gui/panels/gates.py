@@ -15,6 +15,7 @@ from plots.styling import gate_pen, make_live, style_legend, style_plot
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
+from ..task_words import task_text
 from .base import PlotPanel
 
 if TYPE_CHECKING:
@@ -123,7 +124,8 @@ class GatesPanel(PlotPanel):
         gates = history.captured.gates if history is not None and history.captured is not None else {}
         for name, values in gates.items():
             if name not in self.curves:
-                self.curves[name] = self.plot.plot(pen=gate_pen(len(self.curves)), name=name)
+                # the legend names the gate in the interface's language ("forget f": 망각 게이트 f)
+                self.curves[name] = self.plot.plot(pen=gate_pen(len(self.curves)), name=task_text(name))
             self.curves[name].setData(np.arange(1, len(values) + 1), values)
         length = recorder.task.sequence_length if recorder else 1
         self.empty_text.setPos((length + 1) / 2, 0.5)

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from plots.styling import baseline_pen, cell_pen, make_live, style_legend, style_plot
 from plots.theme import BASELINE_COLOUR
 from training.recorder import RunRecorder
 
+from ..task_words import short_metric, task_text
 from .base import PlotPanel
-
-# The tasks' metric names (tasks/ knows no Qt), marked here so that lupdate extracts them.
-METRIC_WORDS = (QT_TRANSLATE_NOOP("LossPanel", "accuracy"),
-                QT_TRANSLATE_NOOP("LossPanel", "accuracy on the recalled symbols"))
 
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -50,11 +46,11 @@ class LossPanel(PlotPanel):
         self._label_plots("")
 
     def _label_plots(self, metric_name: str) -> None:
-        short_metric = self.tr(metric_name.split(" (")[0]) if metric_name else self.tr("metric")
-        self.title.setText(self.tr("Loss and {0} (dashed: chance)").format(short_metric))
-        self.title.setToolTip(metric_name)
+        metric = short_metric(metric_name) if metric_name else self.tr("metric")
+        self.title.setText(self.tr("Loss and {0} (dashed: chance)").format(metric))
+        self.title.setToolTip(task_text(metric_name))
         style_plot(self.loss_plot, "", "", self.tr("loss"))
-        style_plot(self.metric_plot, "", self.tr("training step"), short_metric)
+        style_plot(self.metric_plot, "", self.tr("training step"), metric)
         self.metric_plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
 
     def show_run(self, recorder: RunRecorder | None) -> None:

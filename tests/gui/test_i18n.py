@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QToolBar
 
 from gui.app import FlagError, build_parser
 from gui.i18n import I18N_FOLDER, catalogue, choose_language, install_translators, remove_translators
+from gui.spec_fields import task_option_field
+from gui.task_words import WORDS, task_text
 from tasks import TASKS
 from training.spec import RunSpec
 
@@ -145,3 +148,85 @@ def test_the_catalogue_holds_every_string_the_sources_mark_for_translation(tmp_p
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert 'type="unfinished"' not in copy.read_text(encoding="utf-8")
+
+
+# ---- words from the core (tasks/, cells/), translated at display time ------------------
+HANGUL = re.compile("[가-힣]")
+ENGLISH_WORD = re.compile("[A-Za-z]{3,}")
+NAMES = {"adam", "sgd", "rmsprop", "float32", "float64", "cpu", "cuda", "GateLab",
+         "Export...", "Export"}  # identifiers a user types or reads as names; pyqtgraph's menu
+
+
+def core_words() -> set[str]:
+    """Every English string that tasks/ and the built-in cells hand to the window."""
+    import cells
+
+    words: set[str] = set()
+    for task in TASKS.values():
+        words |= {task.name, task.description, task.metric_name, task.metric_name.split(" (")[0]}
+        for option in task.options():
+            field = task_option_field(option)
+            words |= {field.label, field.tooltip}
+    for path in Path(cells.__file__).parent.glob("*.py"):
+        words |= set(re.findall(r'self\.record\("([^"]+)"', path.read_text(encoding="utf-8")))
+    return words
+
+
+def test_every_task_option_metric_and_gate_word_is_in_the_catalogue(korean):
+    """A new task, option or built-in gate fails here until gui/task_words.py lists
+    it and the catalogue translates it."""
+    words = core_words()
+    assert {"adding", "Tolerance", "accuracy (|error| < tolerance)", "forget f"} <= words
+    assert words <= WORDS, sorted(words - WORDS)
+    for word in words:
+        assert HANGUL.search(task_text(word)), word
+    assert task_text("forget f") == "망각 게이트 f"  # GLOSSARY's terms
+    assert task_text("update z") == "업데이트 게이트 z"
+
+
+def visible_english(window) -> list[str]:
+    """Texts and tooltips of the window's widgets and actions that are English
+    words without any Korean (names such as adam or cuda aside)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QWidget
+
+    found = []
+
+    def check(where: str, text: str) -> None:
+        plain = TAG.sub("", text or "").strip()
+        if plain and plain not in NAMES and ENGLISH_WORD.search(plain) and not HANGUL.search(plain):
+            found.append(f"{where}: {plain}")
+
+    for widget in window.findChildren(QWidget):
+        kind = type(widget).__name__
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            check(kind, widget.text())
+        if isinstance(widget, QGroupBox):
+            check(kind, widget.title())
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                check(f"{kind} item", widget.itemText(i))
+                check(f"{kind} item tip", widget.itemData(i, Qt.ItemDataRole.ToolTipRole))
+        check(f"{kind} tooltip", widget.toolTip())
+    for action in window.findChildren(QAction):
+        check("action", action.text())
+        check("action tooltip", action.toolTip())
+    return found
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_the_korean_window_shows_no_english_words(korean, make_window, task):
+    spec = RunSpec(task=task, length=20, cells=("RNN", "LSTM", "GRU"), steps=10)
+    window = make_window(spec)
+    window.loss._label_plots(TASKS[task].metric_name)  # as when a run's data arrive
+    assert visible_english(window) == []
+    assert HANGUL.search(window.controls.task.currentText())
+    assert HANGUL.search(window.loss.title.toolTip())
+    assert window.controls.init.currentText() == "기본값"
+    assert window.controls.spec().init == "default"  # shown translated, kept as the spec's value
+
+
+def test_the_english_window_keeps_the_core_words(qapp, make_window):
+    window = make_window(RunSpec(task="adding", length=20, cells=("RNN",), steps=10))
+    assert window.controls.task.currentText() == "adding"
+    assert window.controls.task.currentData() == "adding"
