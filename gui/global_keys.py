@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 # Keys the window's actions own even in a number box (no modifier): start or
-# pause, step, reset, presentation mode. The digits are not among them: see above.
-WINDOW_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_R, Qt.Key.Key_F11})
+# pause, step, reset, presentation mode, the loss plot's time axis. The digits
+# are not among them: see above.
+WINDOW_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_R, Qt.Key.Key_F11, Qt.Key.Key_T})
 ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 

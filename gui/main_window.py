@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._settings_reset = False
         self._layout_restored = self._restore_layout()
+        self.set_time_axis(self.settings.time_axis(), remember=False)
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
@@ -183,6 +184,15 @@ class MainWindow(QMainWindow):
         self.settings.reset()
         self._settings_reset = True
         self.statusBar().showMessage(self.tr("Settings reset: the next launch starts as the first"), 10_000)
+
+    def set_time_axis(self, axis: str, remember: bool = True) -> None:
+        """Loss and metric against "step" or "seconds" since Start (View ▸ Time axis, T)."""
+        loss = getattr(self, "loss", None)  # a test's own panels may leave it out
+        if loss is not None:
+            loss.set_time_axis(axis)
+        self.time_axis_action.setChecked(axis == "seconds")
+        if remember:
+            self.settings.set_time_axis(axis)
 
     def restore_last_preset(self) -> bool:
         """Load the preset last run into the controls (without starting it),

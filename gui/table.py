@@ -1,4 +1,12 @@
-"""Panel 5: the comparison table, one row per cell."""
+"""Panel 5: the comparison table, one row per cell.
+
+Besides the numbers of the newest step it says what a cell cost and when it
+got there: its training time, and the time (seconds since Start, and the
+step) at which it solved the task. "Solved" is defined once, here
+(``SOLVED_FRACTION``): the first recorded loss below half the task's chance
+baseline, a level that no cell reaches by luck and that every task's
+learners pass on the way down.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,25 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from plots.theme import CELL_COLOURS, ERROR_COLOUR, FOREGROUND, OK_COLOUR, WARNING_COLOUR
 from training.recorder import CellHistory, RunRecorder
 from training.report import DIVERGED, DONE, ERROR, RUNNING, STOPPED
+
+SOLVED_FRACTION = 0.5  # of task.baseline_loss: below it, a cell has solved the task
+# Logical columns; the two time columns are added last (tests and the status
+# tooltip keep their indexes) and shown before the status by moving their sections.
+STATUS, TRAIN_TIME, SOLVED = 6, 7, 8
+
+
+def solved_at(history: CellHistory, baseline_loss: float) -> tuple[int, float] | None:
+    """(step, seconds since Start) of the first recorded loss below
+    ``SOLVED_FRACTION`` × ``baseline_loss``; seconds are NaN for a run saved
+    before ``elapsed``. None while no recorded step is there. The metrics
+    history is decimated, so in a long run this is the first kept row (late
+    by at most its stride)."""
+    level = SOLVED_FRACTION * baseline_loss
+    for row in history.metrics.items:
+        loss = row["loss"]
+        if loss is not None and math.isfinite(loss) and loss < level:
+            return int(row["step"]), float(row.get("elapsed", math.nan))
+    return None
 
 
 def _number(value: float | None, digits: int = 4) -> str:
@@ -25,16 +52,26 @@ class ComparisonTable(QTableWidget):
     min_interval_ms = 250  # numbers change every step; nobody reads them at 25 Hz
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, 7, parent)
+        super().__init__(0, 9, parent)
         self.setHorizontalHeaderLabels([
             self.tr("Cell"), self.tr("Parameters"), self.tr("Steps"), self.tr("Steps/s"),
-            self.tr("Loss"), self.tr("Metric"), self.tr("Status")])
+            self.tr("Loss"), self.tr("Metric"), self.tr("Status"), self.tr("Training time"),
+            self.tr("Solved")])
+        self.horizontalHeaderItem(TRAIN_TIME).setToolTip(
+            self.tr("Seconds this cell spent in its own training steps"))
+        self.horizontalHeaderItem(SOLVED).setToolTip(self.tr(
+            "When the cell solved the task: the first recorded step whose loss is below half the "
+            "chance baseline (seconds since Start, and the step)"))
+        self._solved: dict[str, tuple[int, float]] = {}
+        self._recorder: RunRecorder | None = None
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(TRAIN_TIME, STATUS)
+        header.moveSection(SOLVED, STATUS + 1)
         self.setWordWrap(True)
 
     def compact_height(self, rows: int = 3) -> int:
@@ -66,6 +103,8 @@ class ComparisonTable(QTableWidget):
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         histories = list(recorder.cells.values()) if recorder else []
+        if recorder is not self._recorder:
+            self._recorder, self._solved = recorder, {}
         if self.rowCount() != len(histories):
             self.setRowCount(len(histories))
         for row, history in enumerate(histories):
@@ -74,7 +113,9 @@ class ComparisonTable(QTableWidget):
             values = [history.name, f"{history.parameters:,}" if history.parameters else "…",
                       str(history.steps), _number(history.steps_per_second or None, 3),
                       _number(latest.loss if latest else None),
-                      _number(latest.metric if latest else None), status]
+                      _number(latest.metric if latest else None), status,
+                      self.tr("{0:.1f} s").format(history.train_seconds) if history.steps else "—",
+                      self._solved_text(history, recorder.task.baseline_loss)]
             for column, text in enumerate(values):
                 self._set(row, column, text)
             name_item = self.item(row, 0)
@@ -82,8 +123,20 @@ class ComparisonTable(QTableWidget):
             bold = QFont(name_item.font())
             bold.setBold(True)
             name_item.setFont(bold)
-            self.item(row, 6).setForeground(QColor(colour))
-            self.item(row, 6).setToolTip("\n\n".join(filter(None, (status, history.traceback))))
+            self.item(row, STATUS).setForeground(QColor(colour))
+            self.item(row, STATUS).setToolTip("\n\n".join(filter(None, (status, history.traceback))))
+
+    def _solved_text(self, history: CellHistory, baseline_loss: float) -> str:
+        """"12.3 s (step 340)", "step 340" for a run without seconds, "—" not yet."""
+        if history.name not in self._solved:
+            found = solved_at(history, baseline_loss)
+            if found is None:
+                return "—"
+            self._solved[history.name] = found  # the first solve stays the first
+        step, seconds = self._solved[history.name]
+        if math.isfinite(seconds):
+            return self.tr("{0:.1f} s (step {1})").format(seconds, step)
+        return self.tr("step {0}").format(step)
 
     def _set(self, row: int, column: int, text: str) -> None:
         item = self.item(row, column)

@@ -8,8 +8,9 @@ in the "MainWindow" translation context, where the catalogue has them.
 
 The window is typed as ``QMainWindow`` because ``main_window`` imports this
 module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
-``reset``, ``run_preset``, ``reset_settings``, ``close``), ``presets``, ``file_dialogs``, ``hint`` and the
-docks ``controls_dock`` and ``table_dock``.
+``reset``, ``run_preset``, ``reset_settings``, ``set_time_axis``, ``close``),
+``presets``, ``file_dialogs``, ``hint`` and the docks ``controls_dock`` and
+``table_dock``.
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ def build_actions(window: QMainWindow) -> None:
         window, translate("MainWindow", "Reset settings…"), "Ctrl+Shift+Del",
         translate("MainWindow", "Forget the remembered language, scale, layout, last preset and "
                                 "folder (asks first)"), window.reset_settings)
+    window.time_axis_action = shortcut_action(
+        window, translate("MainWindow", "Time axis: seconds"), Qt.Key.Key_T,
+        translate("MainWindow", "Draw loss and metric against seconds since Start instead of "
+                                "training steps: fair to cells of different speed"),
+        lambda: window.set_time_axis("seconds" if window.time_axis_action.isChecked() else "step"))
+    window.time_axis_action.setCheckable(True)
     window.presentation = PresentationMode(window)
     _build_help_actions(window)
     _build_menus(window)
@@ -83,6 +90,7 @@ def _build_menus(window: QMainWindow) -> None:
     presets.addActions(window.preset_actions)
     window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     window.view_menu.addAction(window.presentation.action)
+    window.view_menu.addAction(window.time_axis_action)
     window.view_menu.addSeparator()
     for dock in (window.controls_dock, window.table_dock):
         add_view_toggle(window.view_menu, dock)

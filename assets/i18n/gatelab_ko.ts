@@ -34,7 +34,7 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../gui/table.py" line="+30"/>
+        <location filename="../../gui/table.py" line="+57"/>
         <source>Cell</source>
         <translation>셀</translation>
     </message>
@@ -69,7 +69,27 @@
         <translation>상태</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+0"/>
+        <source>Training time</source>
+        <translation>학습 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds this cell spent in its own training steps</source>
+        <translation>이 셀이 자신의 학습 단계에 쓴 시간(초)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the cell solved the task: the first recorded step whose loss is below half the chance baseline (seconds since Start, and the step)</source>
+        <translation>셀이 과제를 해결한 때: 손실이 우연 수준(기준선)의 절반 아래로 내려간 첫 기록 단계 (시작 후 경과 초와 그 단계)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>starting…</source>
         <translation>시작 중…</translation>
     </message>
@@ -97,6 +117,21 @@
         <location line="+2"/>
         <source>stopped</source>
         <translation>중지됨</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f}초</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0:.1f} s (step {1})</source>
+        <translation>{0:.1f}초 ({1}단계)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {0}</source>
+        <translation>{0}단계</translation>
     </message>
 </context>
 <context>
@@ -466,7 +501,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss.py" line="+49"/>
+        <location filename="../../gui/panels/loss.py" line="+74"/>
         <source>metric</source>
         <translation>지표</translation>
     </message>
@@ -476,17 +511,22 @@
         <translation>손실과 {0} (점선: 우연 수준)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>seconds since Start</source>
+        <translation>시작 후 경과 시간(초)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>training step</source>
         <translation>학습 단계</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <location line="+2"/>
         <source>chance {0:.3g}</source>
         <translation>우연 수준 {0:.3g}</translation>
@@ -500,7 +540,7 @@
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -511,13 +551,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+127"/>
+        <location filename="../../gui/window_actions.py" line="+135"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+183"/>
-        <location filename="../../gui/window_actions.py" line="-92"/>
+        <location filename="../../gui/main_window.py" line="+192"/>
+        <location filename="../../gui/window_actions.py" line="-99"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -607,7 +647,17 @@
         <translation>기억해 둔 언어, 배율, 창 배치, 마지막 프리셋과 폴더를 지웁니다 (먼저 묻습니다)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Time axis: seconds</source>
+        <translation>시간 축: 초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw loss and metric against seconds since Start instead of training steps: fair to cells of different speed</source>
+        <translation>손실과 지표를 학습 단계 대신 시작 후 경과 초에 대해 그립니다. 속도가 다른 셀을 공정하게 비교할 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -627,7 +677,7 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -682,7 +732,7 @@
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-83"/>
         <source>Reset settings</source>
         <translation>설정 초기화</translation>
     </message>
@@ -697,7 +747,7 @@
         <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>

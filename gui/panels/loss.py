@@ -1,4 +1,11 @@
-"""Panel 3: loss and the task's metric against training step, chance dashed."""
+"""Panel 3: loss and the task's metric against training step or wall-clock
+seconds since Start, chance dashed.
+
+Steps compare what the cells learn per batch; seconds compare what they
+learn per unit of a lecture's time, where a slow cell (a plugin, the LSTM
+against the GRU) pays for its speed. Runs saved before the recorder kept
+``elapsed`` have NaN there: they are drawn against steps, and the axis says so.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +20,17 @@ from training.recorder import RunRecorder
 from ..task_words import short_metric, task_text
 from .base import PlotPanel
 
+STEP, SECONDS = "step", "seconds"
+
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    keep = np.isfinite(y)
+    keep = np.isfinite(x) & np.isfinite(y)
     return x[keep], y[keep]
+
+
+def has_elapsed(recorder: RunRecorder) -> bool:
+    """Whether any cell's rows carry wall-clock seconds (not a run from before ``elapsed``)."""
+    return any(np.isfinite(history.series("elapsed")[1]).any() for history in recorder.cells.values())
 
 
 class LossPanel(PlotPanel):
@@ -43,18 +57,36 @@ class LossPanel(PlotPanel):
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self._task_key: tuple | None = None
+        self._recorder: RunRecorder | None = None
+        self.time_axis = STEP  # what the user asked for
+        self.shown_axis = STEP  # what is drawn: steps when a run has no seconds
+        self._metric_name = ""
         self._label_plots("")
+
+    def set_time_axis(self, axis: str) -> None:
+        """Draw against ``STEP`` or ``SECONDS`` (since Start), from now on."""
+        if axis not in (STEP, SECONDS):
+            raise ValueError(f"time axis must be {STEP!r} or {SECONDS!r} (got {axis!r})")
+        self.time_axis = axis
+        self.show_run(self._recorder)
 
     def _label_plots(self, metric_name: str) -> None:
         metric = short_metric(metric_name) if metric_name else self.tr("metric")
         self.title.setText(self.tr("Loss and {0} (dashed: chance)").format(metric))
+        self._metric_name = metric_name
         self.title.setToolTip(task_text(metric_name))
+        bottom = self.tr("seconds since Start") if self.shown_axis == SECONDS else self.tr("training step")
         style_plot(self.loss_plot, "", "", self.tr("loss"))
-        style_plot(self.metric_plot, "", self.tr("training step"), metric)
+        style_plot(self.metric_plot, "", bottom, metric)
         self.metric_plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
 
     def show_run(self, recorder: RunRecorder | None) -> None:
+        self._recorder = recorder
         cells = recorder.cells if recorder else {}
+        shown = SECONDS if self.time_axis == SECONDS and recorder and has_elapsed(recorder) else STEP
+        if shown != self.shown_axis:
+            self.shown_axis = shown
+            self._label_plots(self._metric_name)
         for name in list(self.loss_curves):
             if name not in cells:
                 self.loss_plot.removeItem(self.loss_curves.pop(name))
@@ -68,8 +100,10 @@ class LossPanel(PlotPanel):
             if name not in self.loss_curves:
                 self.loss_curves[name] = self.loss_plot.plot(pen=cell_pen(name), name=name, antialias=False)
                 self.metric_curves[name] = self.metric_plot.plot(pen=cell_pen(name), antialias=False)
-            self.loss_curves[name].setData(*_finite(*history.series("loss")))
-            self.metric_curves[name].setData(*_finite(*history.series("metric")))
+            steps, loss = history.series("loss")
+            x = history.series("elapsed")[1] if shown == SECONDS else steps
+            self.loss_curves[name].setData(*_finite(x, loss))
+            self.metric_curves[name].setData(*_finite(x, history.series("metric")[1]))
 
     def _show_task(self, recorder: RunRecorder) -> None:
         task = recorder.task

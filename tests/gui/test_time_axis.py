@@ -1,0 +1,99 @@
+"""Loss and metric against steps or seconds since Start (View ▸ Time axis, T),
+and the comparison table's training time and time to solve."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from window_helpers import small_spec
+
+from gui.panels import LossPanel
+from gui.settings import Settings
+from gui.table import SOLVED, SOLVED_FRACTION, TRAIN_TIME, ComparisonTable, solved_at
+from tasks import make_task
+from training import RunSpec, StepReport
+from training.recorder import RunRecorder
+
+BASELINE = 1 / 6  # the adding problem's chance loss
+
+
+def recorder(with_seconds: bool = True) -> RunRecorder:
+    """Two cells, 10 steps: "Fast" takes 0.1 s a step and solves at step 4,
+    "Slow" 0.5 s a step and never gets below half the chance loss."""
+    spec = RunSpec(length=6, cells=("Fast", "Slow"), steps=10)
+    run = RunRecorder(spec, make_task("adding", 6), {"Fast": 10, "Slow": 20})
+    for step in range(1, 11):
+        for cell, seconds, loss in (("Fast", 0.1, BASELINE / step), ("Slow", 0.5, BASELINE * 0.9)):
+            finished = run.started + step * seconds if with_seconds else 0.0
+            run.add(StepReport(cell, step, loss, 0.5, 1.0, seconds, finished_at=finished))
+    return run
+
+
+def test_loss_against_steps_and_seconds(qtbot):
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    run = recorder()
+    panel.show_run(run)
+    assert list(panel.loss_curves["Slow"].xData) == list(range(1, 11))
+    assert panel.metric_plot.getAxis("bottom").labelText == "training step"
+    panel.set_time_axis("seconds")
+    assert panel.shown_axis == "seconds"
+    assert np.allclose(panel.loss_curves["Slow"].xData, 0.5 * np.arange(1, 11))
+    assert np.allclose(panel.metric_curves["Fast"].xData, 0.1 * np.arange(1, 11))
+    assert panel.metric_plot.getAxis("bottom").labelText == "seconds since Start"
+    with pytest.raises(ValueError):
+        panel.set_time_axis("hours")
+
+
+def test_a_run_without_seconds_falls_back_to_steps(qtbot):
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.set_time_axis("seconds")
+    panel.show_run(recorder(with_seconds=False))  # saved before "elapsed": NaN there
+    assert panel.shown_axis == "step"
+    assert list(panel.loss_curves["Fast"].xData) == list(range(1, 11))
+    assert panel.metric_plot.getAxis("bottom").labelText == "training step"
+
+
+def test_solved_is_the_first_loss_below_half_the_chance_baseline():
+    run = recorder()
+    step, seconds = solved_at(run.cells["Fast"], BASELINE)
+    assert SOLVED_FRACTION == 0.5
+    assert step == 3 and math.isclose(seconds, 0.3)  # 1/3 of chance is the first below 1/2
+    assert solved_at(run.cells["Slow"], BASELINE) is None
+    step, seconds = solved_at(recorder(with_seconds=False).cells["Fast"], BASELINE)
+    assert step == 3 and math.isnan(seconds)
+
+
+def test_the_table_shows_training_time_and_time_to_solve(qtbot):
+    table = ComparisonTable()
+    qtbot.addWidget(table)
+    table.show_run(recorder())
+    assert table.item(0, TRAIN_TIME).text() == "1.0 s"
+    assert table.item(1, TRAIN_TIME).text() == "5.0 s"
+    assert table.item(0, SOLVED).text() == "0.3 s (step 3)"
+    assert table.item(1, SOLVED).text() == "—"
+    assert "half the chance baseline" in table.horizontalHeaderItem(SOLVED).toolTip()
+    header = table.horizontalHeader()
+    assert header.visualIndex(SOLVED) < header.visualIndex(6)  # shown before the status
+    table.show_run(recorder(with_seconds=False))
+    assert table.item(0, SOLVED).text() == "step 3"
+
+
+def test_time_axis_action_switches_and_is_remembered(qtbot, make_window):
+    window = make_window(small_spec(("RNN",)))
+    action = window.time_axis_action
+    assert action in window.view_menu.actions() and action.isCheckable()
+    assert "(T)" in action.toolTip()
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert action.isChecked() and window.loss.time_axis == "seconds"
+    assert Settings().time_axis() == "seconds"
+    window.controls.hidden.setFocus()  # a number box: T still reaches the window
+    qtbot.keyClick(window.controls.hidden, Qt.Key.Key_T)
+    assert window.loss.time_axis == "step" and not action.isChecked()
+    window.set_time_axis("seconds")
+    again = make_window(small_spec(("RNN",)))
+    assert again.loss.time_axis == "seconds" and again.time_axis_action.isChecked()
