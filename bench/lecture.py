@@ -62,7 +62,8 @@ def the_point(recorder: RunRecorder) -> float | None:
 
 def one_run(seconds: float) -> dict[str, float | None]:
     folder = Path(tempfile.mkdtemp(prefix="gatelab-lecture-")) / "run"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",  # a fresh profile: nothing remembered
+           "XDG_CONFIG_HOME": str(folder.parent / "config")}
     subprocess.run([sys.executable, "main.py", "--start", "--quit-after", str(seconds),
                     "--save-run", str(folder)], cwd=ROOT, env=env, check=True, timeout=seconds + 120)
     recorder = RunRecorder.load(folder)

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.quit_after is not None and args.quit_after < 0:
             raise FlagError("--quit-after must not be negative")
-        if args.scale <= 0:
+        if args.scale is not None and args.scale <= 0:
             raise FlagError("--scale must be positive")
         if args.step_timeout <= 0:
             raise FlagError("--step-timeout must be positive")

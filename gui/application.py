@@ -15,6 +15,7 @@ from plots.theme import THEME
 from .flags import FlagError, initial_spec
 from .i18n import install_translators
 from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
+from .settings import Settings
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
 DEFAULT_SIZE = (1280, 800)
@@ -22,7 +23,8 @@ WARM_WAIT = 20.0  # seconds --start waits for the warm workers, at most
 
 
 def make_application() -> QApplication:
-    """The one QApplication, named so that settings and the launcher icon match."""
+    """The one QApplication, named so that the launcher icon matches, its font
+    sized for ``THEME.scale`` (set it first)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -77,9 +79,9 @@ def save_on_quit(recorder, folder: Path) -> bool:
 
 def run_window(args: argparse.Namespace) -> int:
     """Build the window from the flags and run the event loop."""
-    THEME.scale = args.scale
+    language, THEME.scale = Settings().adopt_flags(getattr(args, "lang", None), args.scale)
     app = make_application()
-    install_translators(app, getattr(args, "lang", None))  # before any widget
+    install_translators(app, language)  # before any widget
     splash = show_splash()
     from .main_window import MainWindow
     from .plugin_panel import PluginPanel
@@ -129,6 +131,12 @@ def run_window(args: argparse.Namespace) -> int:
     watcher.recordsChanged.connect(records_changed)
     watcher.busyChanged.connect(discovery_finished)
     window.resize(*(args.size or DEFAULT_SIZE))
+    if args.size is None:
+        window.restore_geometry()
+    if args.task is None and args.length is None and args.cells is None:
+        window.restore_last_preset()
+    if args.screenshot is not None:
+        window.hint.hide()  # documentation shows the window, not the first-launch hint
     window.show()
     splash.finish(window)
     # Workers with torch imported, started once the window is up: Start then costs a message.

@@ -51,10 +51,12 @@ def build_parser() -> FlagParser:
                         help="when the window quits (closed, or --quit-after), save the run into DIR "
                              "as Save run does; DIR must not hold a run already")
     parser.add_argument("--size", type=parse_size, metavar="WxH", help="window size, e.g. 1920x1080")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="font and line scale, e.g. 1.5 on a projector (default 1)")
+    parser.add_argument("--scale", type=float,
+                        help="font and line scale, e.g. 1.5 on a projector (default: the last "
+                             "one given, remembered; else 1)")
     parser.add_argument("--lang", choices=LANGUAGES,
-                        help="interface language (default: the system's; en = English)")
+                        help="interface language (default: the last one given, remembered; else the "
+                             "system's; en = English)")
     parser.add_argument("--step-timeout", type=float, default=DEFAULT_STEP_TIMEOUT, metavar="SECONDS",
                         help="stop a cell whose training step takes longer than this; it grows "
                              "with big models and slow cells (default %(default)s)")

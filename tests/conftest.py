@@ -3,9 +3,13 @@ tests/plugins, real Qt on the offscreen platform."""
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows started as subprocesses remember settings and find per-user plugins
+# under the config folder: never the user's own (tests may narrow it further).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="gatelab-test-config-")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
