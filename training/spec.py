@@ -38,7 +38,7 @@ class RunSpec:
     dropout: float = 0.0
     batch: int = 32
     optimizer: str = "adam"
-    lr: float = 0.01
+    lr: float = 0.03  # with Adam and clipping at 1, the LSTM solves adding (T=100) in ~550 steps
     clip: float | None = 1.0
     init: str = "default"
     recurrent_gain: float = 1.0
