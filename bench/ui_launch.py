@@ -26,7 +26,7 @@ watched = {cls}
 original = watched.showEvent
 def shown(self, event):
     original(self, event)
-    print(time.time(), flush=True)
+    print("torch" in sys.modules, time.time(), flush=True)
     os._exit(0)
 watched.showEvent = shown
 sys.argv = ["main.py"]
@@ -35,19 +35,26 @@ main.main([])
 """
 
 
-def launch_seconds(cls: str) -> float:
+def launch_seconds(cls: str, torch_loaded: list[bool] | None = None) -> float:
+    """Seconds from starting main.py to the first show of ``cls``; appends to
+    ``torch_loaded`` whether torch was imported by then."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.time()
     output = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), cls=cls)], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=120).stdout
-    return float(output.split()[-1]) - started
+    loaded, shown = output.split()[-2:]
+    if torch_loaded is not None:
+        torch_loaded.append(loaded == "True")
+    return float(shown) - started
 
 
 def main() -> None:
     splash = [launch_seconds("QSplashScreen") for _ in range(RUNS)]
-    window = [launch_seconds("QMainWindow") for _ in range(RUNS)]
+    torch_loaded: list[bool] = []
+    window = [launch_seconds("QMainWindow", torch_loaded) for _ in range(RUNS)]
     print(f"launch to visible splash: median {np.median(splash):.2f} s; to visible main window: "
-          f"median {np.median(window):.2f} s (runs: {', '.join(f'{w:.2f}' for w in window)})")
+          f"median {np.median(window):.2f} s (runs: {', '.join(f'{w:.2f}' for w in window)}); "
+          f"torch imported before the window showed: {'yes' if any(torch_loaded) else 'no'}")
 
 
 if __name__ == "__main__":

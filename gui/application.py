@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QSplashScreen
 from plots.theme import THEME
 
 from .flags import FlagError, initial_spec
+from .gpu_probe import GpuProbe
 from .i18n import install_translators
 from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
 from .settings import Settings
@@ -115,7 +116,7 @@ def run_window(args: argparse.Namespace) -> int:
         """``--start``: press Start once the warm workers are ready (at most
         ``WARM_WAIT`` seconds), as a lecturer would, so that Start is quick."""
         pool = window.session.pool
-        if pool is None or pool.ready or waited >= WARM_WAIT:
+        if pool is None or pool.warm_count() >= len(spec.cells) or waited >= WARM_WAIT:
             window.start_or_pause()
         else:
             QTimer.singleShot(50, lambda: start_when_warm(waited + 0.05))
@@ -142,6 +143,9 @@ def run_window(args: argparse.Namespace) -> int:
     # Workers with torch imported, started once the window is up: Start then costs a message.
     window.session.use_warm_workers(max(3, len(spec.cells)))
     watcher.start()
+    gpu_probe = GpuProbe()
+    gpu_probe.answered.connect(window.controls.show_gpu)
+    gpu_probe.start()
     if args.screenshot is not None or args.quit_after is not None:
         delay = args.quit_after if args.quit_after is not None else DEFAULT_SCREENSHOT_DELAY
 
@@ -155,6 +159,7 @@ def run_window(args: argparse.Namespace) -> int:
     code = app.exec()
     window.session.stop()
     watcher.stop()
+    gpu_probe.wait()
     if args.save_run is not None and not save_on_quit(window.session.recorder, args.save_run):
         code = code or 1
     # Delete the widgets now, while the application still exists: left to the

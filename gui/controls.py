@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -41,7 +40,7 @@ class ControlPanel(QWidget):
 
     def __init__(self, spec: RunSpec, parent: QWidget | None = None):
         super().__init__(parent)
-        self.cuda_available = torch.cuda.is_available()
+        self.cuda_available = False  # until ``show_gpu`` (``gpu_probe``: torch is not imported here)
         self.editors: dict[str, Editor] = {}
         self._option_editors: dict[str, Editor] = {}
         self._carried: dict[str, Any] = {}
@@ -134,6 +133,11 @@ class ControlPanel(QWidget):
             return
         self.cells.update_sizes((task.input_size, values["hidden"], task.output_size,
                                  values["layers"], values["bidirectional"]))
+
+    def show_gpu(self, available: bool) -> None:
+        """Whether torch sees a GPU: the device control is offered only then."""
+        self.cuda_available = available
+        self._update_dependents()
 
     def _update_dependents(self) -> None:
         """Dropout acts only between stacked layers. The device row shows when

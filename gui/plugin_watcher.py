@@ -35,16 +35,21 @@ class _DiscoveryThread(QThread):
 
     found = Signal(list)
 
-    def __init__(self, discover: Callable[[], list[CellRecord]], parent: QObject | None = None):
+    def __init__(self, discover: Callable[[], list[CellRecord]], parent: QObject | None = None,
+                 first: Callable[[], list[CellRecord]] | None = None):
         super().__init__(parent)
         self.discover = discover
+        self.first = first  # quick records to show before the whole discovery
 
     def run(self) -> None:
-        try:
-            records = self.discover()
-        except Exception as error:  # discovery never raises, but a watcher must never die
-            records = [CellRecord(name="discovery", origin="GateLab", status=BROKEN, reason=str(error))]
-        self.found.emit(records)
+        for step in (self.first, self.discover):
+            if step is None:
+                continue
+            try:
+                records = step()
+            except Exception as error:  # discovery never raises, but a watcher must never die
+                records = [CellRecord(name="discovery", origin="GateLab", status=BROKEN, reason=str(error))]
+            self.found.emit(records)
 
 
 class PluginWatcher(QObject):
@@ -86,29 +91,30 @@ class PluginWatcher(QObject):
         return self._thread is not None
 
     def start(self) -> None:
-        """Emit the built-ins now, then discover everything in the background."""
+        """Discover in the background: the built-ins first, then everything."""
         if self.include_user_plugins:
             try:
                 user_plugin_dir(create=True)
             except OSError:
                 pass  # a read-only home: the folder is simply empty
         self._watch()
-        self.records = discover_builtins()
-        self.recordsChanged.emit(list(self.records))
-        self.refresh_now()
+        self.refresh_now(first=discover_builtins)
 
     def refresh(self) -> None:
         """Discover again after a short quiet period (saves come in bursts)."""
         if not self._stopped:
             self._timer.start()
 
-    def refresh_now(self) -> None:
+    def refresh_now(self, first: Callable[[], list[CellRecord]] | None = None) -> None:
+        """Discover now, off the GUI thread; ``first`` gives records to show
+        before the whole discovery (at start: the built-ins, which import torch,
+        so not on the GUI thread either: the window paints without waiting)."""
         if self._stopped:
             return
         if self._thread is not None:
             self._pending = True
             return
-        self._thread = _DiscoveryThread(self._discover)
+        self._thread = _DiscoveryThread(self._discover, first=first)
         self._thread.found.connect(self._found)
         self._thread.finished.connect(self._thread_finished)
         self.busyChanged.emit(True)

@@ -16,8 +16,7 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.source import CellSource
 from training.recorder import RunRecorder
 from training.report import StepReport
-from training.run import build_task
-from training.spec import RunSpec
+from training.spec import RunSpec, build_task
 from training.supervisor import RunSupervisor
 from training.worker_process import WarmPool
 

@@ -25,17 +25,29 @@ class LogSlider(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
-        self.slider.valueChanged.connect(self._on_moved)
+        self._exact: float | None = None
+        self.slider.valueChanged.connect(self._on_slider_moved)
         self.set_value(value)
 
     def _position(self, value: float) -> int:
         return round(math.log10(value) * self.STEPS_PER_DECADE)
 
     def value(self) -> float:
+        """The value set, exactly, until the slider is moved off its position
+        (a saved run's 0.03 must not become the grid's 0.0316); then the grid's."""
+        if self._exact is not None:
+            return self._exact
         return float(f"{10 ** (self.slider.value() / self.STEPS_PER_DECADE):.3g}")
 
     def set_value(self, value: float) -> None:
+        self._exact = value
+        self.slider.blockSignals(True)  # one value_changed below, with the exact value
         self.slider.setValue(self._position(value))
+        self.slider.blockSignals(False)
+        self._on_moved()
+
+    def _on_slider_moved(self) -> None:
+        self._exact = None  # the user chose a mark on the slider
         self._on_moved()
 
     def _on_moved(self) -> None:

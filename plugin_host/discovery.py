@@ -22,11 +22,8 @@ import dataclasses
 import importlib
 from pathlib import Path
 
-from cells.base import count_parameters
-
 from .checker import IsolatedChecker, shared_checker
 from .errors import broken_verdict
-from .inspection import cell_classes_in, check_job, class_place
 from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
 from .messages import CellVerdict
 from .names import name_key
@@ -40,6 +37,10 @@ BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
 
 def discover_builtins() -> list[CellRecord]:
     """The built-in cells (trusted: imported here, not validated)."""
+    from cells.base import count_parameters  # torch: imported when cells are found, not with this module
+
+    from .inspection import cell_classes_in, class_place
+
     records = []
     for module_name in BUILTIN_MODULES:
         module = importlib.import_module(module_name)
@@ -83,7 +84,9 @@ def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
     readable = [job for job in jobs if not problems[job]]
     if isolate:
         verdicts = (checker or shared_checker()).check(readable, validate)
-    else:
+    else:  # trusted callers (tests) check in this process
+        from .inspection import check_job
+
         verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict)]
                     for job in readable}
     verdicts |= {job: [broken_verdict(job.plugin_name, problem, job.location)]

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from cells.base import count_parameters
-
 SAMPLE_SIZES = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 2), (2, 3), (5, 7), (4, 9))  # (input, hidden)
 
 
@@ -27,6 +25,8 @@ def parameter_samples(cell_class: type) -> tuple[int, ...]:
     constructor, so call it where that is safe. Real tensors, not torch's meta
     device: the sizes are tiny, and the meta device's first use of some
     factories (``torch.eye``) imports torch's decompositions, 2 s per child."""
+    from cells.base import count_parameters  # here, not at import: the window fits counts without torch
+
     return tuple(count_parameters(cell_class(i, h)) for i, h in SAMPLE_SIZES)
 
 

@@ -16,10 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-
-from cells.base import Cell
+from typing import TYPE_CHECKING
 
 from .source_files import read_source
+
+if TYPE_CHECKING:  # the window reads records before torch (which cells import) is loaded
+    from cells.base import Cell
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,10 @@
 """Toy long-dependency tasks. Each makes seeded batches for any length and
-knows its loss, its metric and its chance baseline. Never imports Qt."""
+knows its loss, its metric and its chance baseline. Never imports Qt.
+
+Importing this package does not import torch: the task modules import it in
+the functions that make batches and losses. The window lists tasks, their
+options and baselines before its first paint, and torch's import (1.5-2 s)
+must not delay that."""
 
 from __future__ import annotations
 

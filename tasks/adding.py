@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import torch
-from torch import Tensor
+from typing import TYPE_CHECKING
 
 from .base import Batch, Task, last_step_mask, option
+
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class AddingTask(Task):
         return 1.0 - (1.0 - d) ** 2
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        import torch
         length, half = self.length, self.length // 2
         values = torch.rand(length, batch_size, generator=generator)
         first = torch.randint(0, half, (batch_size,), generator=generator)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import torch
-from torch import Tensor
-from torch.nn import functional as F
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
+
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Task:
 
 
 def one_hot(symbols: Tensor, count: int) -> Tensor:
+    from torch.nn import functional as F
     return F.one_hot(symbols, count).float()
 
 
@@ -99,6 +101,7 @@ class ClassificationTask(Task):
     """
 
     def loss_per_example(self, outputs: Tensor, batch: Batch) -> Tensor:
+        from torch.nn import functional as F
         steps, size = outputs.shape[0], outputs.shape[1]
         ce = F.cross_entropy(outputs.reshape(steps * size, -1), batch.targets.reshape(-1),
                              reduction="none").view(steps, size)  # [T, B]
@@ -134,6 +137,7 @@ class SymbolTask(ClassificationTask):
 
 
 def last_step_mask(length: int, batch_size: int) -> Tensor:
+    import torch
     mask = torch.zeros(length, batch_size)
     mask[-1] = 1.0
     return mask

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from .base import Batch, ClassificationTask, one_hot
+
+if TYPE_CHECKING:
+    import torch
 
 BLANK, DELIMITER, DATA_SYMBOLS, RECALLED = 0, 9, 8, 10
 
@@ -39,6 +41,7 @@ class CopyTask(ClassificationTask):
         return 1.0 / DATA_SYMBOLS
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        import torch
         total = self.sequence_length
         data = torch.randint(1, DATA_SYMBOLS + 1, (RECALLED, batch_size), generator=generator)
         symbols = torch.full((total, batch_size), BLANK, dtype=torch.long)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from .base import Batch, SymbolTask, one_hot, option
+
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class EchoTask(SymbolTask):
                 f"echo: delay must be shorter than the length (got {self.delay} >= {self.length})")
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        import torch
         tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)
         targets = torch.zeros_like(tokens)
         targets[self.delay:] = tokens[:-self.delay]

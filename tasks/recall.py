@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from .base import Batch, SymbolTask, last_step_mask, one_hot, option
+
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class RecallTask(SymbolTask):
     description = "name the first token after T−1 distractors (cross-entropy at the last step)"
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        import torch
         tokens = torch.randint(0, self.symbols, (self.length, batch_size), generator=generator)
         targets = torch.zeros_like(tokens)
         targets[-1] = tokens[0]

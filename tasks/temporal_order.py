@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from .base import Batch, ClassificationTask, last_step_mask, one_hot
+
+if TYPE_CHECKING:
+    import torch
 
 # Symbols: 0-3 distractors a-d, 4 = X, 5 = Y, 6 = start E, 7 = end B.
 X, START, END, ALPHABET = 4, 6, 7, 8
@@ -38,6 +40,7 @@ class TemporalOrderTask(ClassificationTask):
         return 0.25
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        import torch
         length = self.length
         symbols = torch.randint(0, 4, (length, batch_size), generator=generator)
         symbols[0], symbols[-1] = START, END

@@ -24,7 +24,6 @@ from tasks import Task
 from .history import GRADIENTS_CAPACITY, METRICS_CAPACITY, DecimatingHistory
 from .npz_files import escape_key, read_npz, unescape_key, write_npz
 from .report import ERROR, RUNNING, StepReport, WorkerEvent
-from .run import build_task
 from .run_files import (
     METRIC_COLUMNS,
     RunFileError,
@@ -35,7 +34,7 @@ from .run_files import (
     read_summary,
     write_atomically,
 )
-from .spec import RunSpec
+from .spec import RunSpec, build_task
 
 __all__ = ["CellHistory", "RunFileError", "RunRecorder", "RunWriteError", "stride_of", "write_atomically"]
 

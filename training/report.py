@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 RUNNING, DONE, DIVERGED, ERROR, STOPPED = "running", "done", "diverged", "error", "stopped"
+IDLE = "idle"  # the WorkerEvent kind sent when training stops
+WARM = "warm"  # the WorkerEvent kind sent once, before the job, when torch is ready
 
 
 @dataclass

@@ -16,17 +16,13 @@ import torch
 
 from cells import Cell, count_parameters
 from plugin_host.errors import error_location
-from tasks import Batch, Task, make_task
+from tasks import Batch, Task
 
 from .model import SequenceModel, initialise, mean_example_norms
 from .report import DIVERGED, DONE, ERROR, RUNNING, StepReport
-from .spec import RunSpec
+from .spec import RunSpec, build_task
 
 OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD, "rmsprop": torch.optim.RMSprop}
-
-
-def build_task(spec: RunSpec) -> Task:
-    return make_task(spec.task, spec.length, **spec.task_options)
 
 
 def series_name(state: str, layer: int, reverse: bool, top_layer: int) -> str:

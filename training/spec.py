@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugin_host.names import names_problem
+from tasks import Task, make_task
 
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
 INITS = ("default", "orthogonal", "identity")
@@ -136,3 +137,8 @@ _TYPE_CHECKS = {
     "dict[str, Any]": lambda value: isinstance(value, dict)
     and all(isinstance(key, str) and _is_option(item) for key, item in value.items()),
 }
+
+
+def build_task(spec: RunSpec) -> Task:
+    """The task a spec trains on; raises ValueError in words."""
+    return make_task(spec.task, spec.length, **spec.task_options)

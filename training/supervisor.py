@@ -15,9 +15,8 @@ from multiprocessing.connection import Connection
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.source import CellSource
 
-from .report import ERROR, RUNNING, StepReport, WorkerEvent
+from .report import ERROR, RUNNING, WARM, StepReport, WorkerEvent
 from .spec import RunSpec
-from .worker import WARM
 from .worker_process import WarmPool, WorkerProcess, start_worker
 
 START_ALLOWANCE = 30.0  # importing torch and building the model, on a busy machine

@@ -30,14 +30,12 @@ from plugin_host.lifeline import exit_with_parent
 from plugin_host.messages import BUILD, IMPORT
 
 from .capture_schedule import CaptureSchedule
-from .report import RUNNING, StepReport, WorkerEvent
+from .report import IDLE, RUNNING, WARM, StepReport, WorkerEvent
 from .run import CellRun, build_task
 from .runtime import configure_training_process
 from .spec import RunSpec
 
 POLL_SECONDS = 0.2
-IDLE = "idle"  # the WorkerEvent kind sent when training stops
-WARM = "warm"  # the WorkerEvent kind sent once, before the job, when torch is ready
 
 
 def worker_main(inbox, outbox, parent_pid: int) -> None:

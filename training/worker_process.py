@@ -23,7 +23,6 @@ from plugin_host.source import CellSource
 
 from .report import WorkerEvent
 from .spec import RunSpec
-from .worker import worker_main
 
 CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
 
@@ -75,11 +74,19 @@ class WorkerProcess:
         self.outbox.close()
 
 
+def _worker_entry(inbox, outbox, parent_pid: int) -> None:
+    """The spawned process's target: torch is imported there, never in the
+    window's process, which only starts workers."""
+    from .worker import worker_main
+
+    worker_main(inbox, outbox, parent_pid)
+
+
 def start_worker(name: str = "gatelab-worker") -> WorkerProcess:
     """Spawn a worker that warms up and waits for its job."""
     inbox = CONTEXT.Queue()
     outbox, worker_end = CONTEXT.Pipe(duplex=False)
-    process = CONTEXT.Process(target=worker_main, name=name, daemon=True,
+    process = CONTEXT.Process(target=_worker_entry, name=name, daemon=True,
                               args=(inbox, worker_end, os.getpid()))
     with sigint_ignored():  # inherited: a Ctrl-C while the worker imports torch is ignored too
         process.start()
@@ -110,10 +117,9 @@ class WarmPool:
                 self.on_start(spare.process.pid)
             self.spares.append(spare)
 
-    @property
-    def ready(self) -> bool:
-        """Every spare is warm."""
-        return all(spare.ready for spare in self.spares)
+    def warm_count(self) -> int:
+        """How many spares are warm now."""
+        return sum(spare.ready for spare in self.spares)
 
     def take(self) -> WorkerProcess | None:
         """A worker from the pool, warm ones first, or None when none is left

@@ -113,7 +113,8 @@ def device_row_visible(panel: ControlPanel) -> bool:
 
 
 def test_device_row_shows_where_a_gpu_is_or_a_spec_asks_for_one(qtbot, monkeypatch):
-    monkeypatch.setattr("torch.cuda.is_available", lambda: False)
+    from gui.gpu_probe import GpuProbe
+
     without_gpu = ControlPanel(RunSpec())
     qtbot.addWidget(without_gpu)
     assert not device_row_visible(without_gpu)
@@ -122,6 +123,12 @@ def test_device_row_shows_where_a_gpu_is_or_a_spec_asks_for_one(qtbot, monkeypat
     monkeypatch.setattr("torch.cuda.is_available", lambda: True)
     with_gpu = ControlPanel(RunSpec())
     qtbot.addWidget(with_gpu)
+    assert not device_row_visible(with_gpu)  # not known until torch has been asked
+    probe = GpuProbe()
+    probe.answered.connect(with_gpu.show_gpu)
+    with qtbot.waitSignal(probe.answered, timeout=30_000):
+        probe.start()
+    probe.wait()
     assert device_row_visible(with_gpu)
 
 
@@ -153,3 +160,15 @@ def test_a_cli_run_opened_in_the_window_starts_with_its_settings(make_window, cl
     window = make_window(RunSpec(length=20, steps=10))
     window.open_run(cli_run)
     assert window.controls.spec() == RunRecorder.load(cli_run).spec  # what Start trains
+
+
+def test_the_learning_rate_slider_keeps_an_exact_value_until_moved(qtbot):
+    from gui.widgets import LogSlider
+
+    slider = LogSlider(1e-5, 1.0, 0.03)  # the default: between the slider's tenth-decade marks
+    qtbot.addWidget(slider)
+    assert slider.value() == 0.03
+    slider.slider.setValue(slider.slider.value() + 1)
+    assert slider.value() == 0.0398  # moved: the grid's value
+    slider.slider.setValue(slider.slider.value() - 1)
+    assert slider.value() == 0.0316

@@ -11,7 +11,7 @@ def test_start_and_start_after_reset_take_warm_workers(qtbot, make_window):
     window.session.use_warm_workers(2)
     pool = window.session.pool
     for _ in range(2):  # the first Start, then Start after Reset
-        qtbot.waitUntil(lambda: pool.ready, timeout=WORKER_START)
+        qtbot.waitUntil(lambda: pool.warm_count() == 2, timeout=WORKER_START)
         warm = {spare.process.pid for spare in pool.spares}
         window.start_or_pause()
         assert {h.process.pid for h in window.session.supervisor.workers.values()} == warm
