@@ -166,3 +166,41 @@ def test_a_run_saved_before_key_escaping_still_opens(tmp_path):
     history = loaded.cells["RNN"]
     assert history.gradient_matrix("h")[1].shape == (2, 4) and "x" in history.gradients.items[0]
     assert set(history.latest.gates) == {"z"} and loaded.complete
+    assert history.gate_names == [] and len(history.gate_means.items) == len(history.gradients.steps)
+
+
+def test_every_recorded_step_keeps_its_gate_means_through_save_and_load(tmp_path):
+    """The timeline needs the gates of each recorded step, not only the newest."""
+    from run_folders import LENGTH, recorded_run
+
+    recorder = recorded_run(cells=("LSTM", "RNN"), steps=6)
+    recorder.add(StepReport("RNN", 7, 0.1, 0.5, 1.0, 0.01, gradients={"h": np.ones(LENGTH)}))  # no gates
+    recorder.save(tmp_path)
+    with np.load(tmp_path / "gradients.npz") as arrays:
+        saved = arrays["LSTM/gates_history/forget"]
+        assert saved.shape == (6, LENGTH)
+        np.testing.assert_allclose(saved[:, 0], [1 - 0.5 / s for s in range(1, 7)])
+        assert np.isnan(arrays["RNN/gates_history/forget"][-1]).all()  # the record without gates
+    loaded = RunRecorder.load(tmp_path)
+    for name, history in recorder.cells.items():
+        other = loaded.cells[name]
+        assert other.gate_means.steps == history.gate_means.steps == history.gradients.steps
+        assert [set(g) for g in other.gate_means.items] == [set(g) for g in history.gate_means.items]
+        np.testing.assert_allclose(other.gate_matrix("forget"), history.gate_matrix("forget"))
+    assert loaded.cells["RNN"].gate_means.items[-1] == {}
+
+
+def test_gate_means_decimate_with_the_gradient_rows(tmp_path):
+    """Past the capacity both histories keep the same steps (and after reopening)."""
+    spec = RunSpec(length=3, hidden=4, batch=2, steps=0, cells=("LSTM",))
+    recorder = RunRecorder(spec, build_task(spec), {"LSTM": 10})
+    for step in range(1, 1301):
+        recorder.add(StepReport("LSTM", step, 0.1, 0.5, 1.0, 0.01, gradients={"h": np.full(3, step)},
+                                gates={"f": np.full(3, float(step))}))
+    history = recorder.cells["LSTM"]
+    assert history.gate_means.steps == history.gradients.steps and history.gradients.stride == 4
+    np.testing.assert_array_equal(history.gate_matrix("f")[:, 0], history.gradients.steps)
+    recorder.save(tmp_path)
+    reopened = RunRecorder.load(tmp_path).cells["LSTM"]
+    assert (reopened.gate_means.steps, reopened.gate_means.stride) == (history.gradients.steps, 4)
+    np.testing.assert_array_equal(reopened.gate_matrix("f"), history.gate_matrix("f"))

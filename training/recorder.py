@@ -38,6 +38,8 @@ from .spec import RunSpec, build_task
 
 __all__ = ["CellHistory", "RunFileError", "RunRecorder", "RunWriteError", "stride_of", "write_atomically"]
 
+GATES_HISTORY = "gates_history"  # the npz group of every record's gate means
+
 @dataclass
 class CellHistory:
     """Everything kept about one cell: bounded series plus first and latest."""
@@ -47,6 +49,11 @@ class CellHistory:
     metrics: DecimatingHistory[dict] = field(
         default_factory=lambda: DecimatingHistory(METRICS_CAPACITY))
     gradients: DecimatingHistory[dict[str, np.ndarray]] = field(
+        default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
+    # The gate means of the same captured steps: offered with every gradient
+    # row (empty when the step recorded none), so both histories decimate
+    # alike and row i of one belongs to row i of the other (the timeline).
+    gate_means: DecimatingHistory[dict[str, np.ndarray]] = field(
         default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
     first_gradients: dict[str, np.ndarray] = field(default_factory=dict)
     latest: StepReport | None = None
@@ -73,6 +80,7 @@ class CellHistory:
             if not self.first_gradients:
                 self.first_gradients = dict(report.gradients)
             self.gradients.add(report.step, report.gradients)
+            self.gate_means.add(report.step, report.gates)
 
     @property
     def steps(self) -> int:
@@ -95,6 +103,22 @@ class CellHistory:
         if not rows:
             return np.zeros(0), np.zeros((0, 0))
         return np.array([s for s, _ in rows], dtype=float), np.stack([g for _, g in rows])
+
+    def gate_matrix(self, gate: str) -> np.ndarray:
+        """[R, T] mean activations of one gate, one row per gradient record
+        (``gradients.steps``); NaN rows where a record holds no such gate."""
+        rows = self.gate_means.items
+        length = next((len(g[gate]) for g in rows if gate in g), 0)
+        matrix = np.full((len(rows), length), np.nan)
+        for index, gates in enumerate(rows):
+            if gate in gates:
+                matrix[index] = gates[gate]
+        return matrix
+
+    @property
+    def gate_names(self) -> list[str]:
+        """Every gate recorded in the history, in the order first seen."""
+        return list(dict.fromkeys(name for gates in self.gate_means.items for name in gates))
 
 
 class RunRecorder:
@@ -169,9 +193,11 @@ class RunRecorder:
     def gradient_arrays(self) -> dict[str, np.ndarray]:
         """npz content: "steps"; NAME -> [records, T] top-layer ‖∂ℓ/∂h_t‖;
         NAME/KEY for the other series; per cell NAME/steps, and the profiles
-        of the first and the newest step (NAME/first/KEY, NAME/latest/KEY)
-        and the newest gate means (NAME/gates/GATE). NAME and KEY are
-        ``escape_key``'d, so no name can collide with another series."""
+        of the first and the newest step (NAME/first/KEY, NAME/latest/KEY),
+        the newest gate means (NAME/gates/GATE) and the gate means of every
+        record (NAME/gates_history/GATE [records, T], NaN rows where a record
+        has none). NAME, KEY and GATE are ``escape_key``'d, so no name can
+        collide with another series."""
         arrays: dict[str, np.ndarray] = {}
         longest: list[int] = []
         for name, history in self.cells.items():
@@ -183,6 +209,8 @@ class RunRecorder:
             for key in keys:
                 _, matrix = history.gradient_matrix(key)
                 arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = matrix
+            for gate in history.gate_names:
+                arrays[f"{cell}/{GATES_HISTORY}/{escape_key(gate)}"] = history.gate_matrix(gate)
             profiles = {"first": history.first_gradients}
             if history.captured is not None:
                 profiles.update(latest=history.captured.gradients, gates=history.captured.gates)
@@ -242,11 +270,13 @@ class RunRecorder:
 @dataclass
 class _CellArrays:
     """One cell's arrays from gradients.npz, checked: ``series`` [records, T]
-    by state key; ``profiles`` [T] by group ("first", "latest", "gates")."""
+    by state key; ``profiles`` [T] by group ("first", "latest", "gates");
+    ``gates`` [records, T] by gate (empty in runs saved before it)."""
 
     steps: list[int]
     series: dict[str, np.ndarray]
     profiles: dict[str, dict[str, np.ndarray]]
+    gates: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _cell_arrays(arrays: dict[str, np.ndarray], cell: str, unescape) -> _CellArrays:
@@ -264,10 +294,13 @@ def _cell_arrays(arrays: dict[str, np.ndarray], cell: str, unescape) -> _CellArr
             found.series[unescape(parts[0])] = value
         elif len(parts) == 2 and parts[0] in found.profiles:
             found.profiles[parts[0]][unescape(parts[1])] = value
-    for key, matrix in found.series.items():
-        if matrix.ndim != 2 or len(matrix) > len(found.steps):
-            raise ValueError(f"series {key!r:.80} must be [records ≤ {len(found.steps)}, T], "
-                             f"not {matrix.shape}")
+        elif len(parts) == 2 and parts[0] == GATES_HISTORY:
+            found.gates[unescape(parts[1])] = value
+    for kind, matrices in (("series", found.series), ("gate", found.gates)):
+        for key, matrix in matrices.items():
+            if matrix.ndim != 2 or len(matrix) > len(found.steps):
+                raise ValueError(f"{kind} {key!r:.80} must be [records ≤ {len(found.steps)}, T], "
+                                 f"not {matrix.shape}")
     for group in found.profiles.values():
         if any(values.ndim != 1 for values in group.values()):
             raise ValueError("a profile must be one-dimensional")
@@ -282,10 +315,16 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays:
     history.gradients.steps = arrays.steps
     history.gradients.items = [{k: v[i] for k, v in arrays.series.items() if len(v) > i}
                                for i in range(len(arrays.steps))]
+    # A NaN row is a record without that gate (the writer's filler).
+    history.gate_means.steps = list(arrays.steps)
+    history.gate_means.items = [{k: v[i] for k, v in arrays.gates.items()
+                                 if len(v) > i and not np.isnan(v[i]).all()}
+                                for i in range(len(arrays.steps))]
     # Without its stride a decimated history would record the next steps off its grid.
     for series in ("metrics", "gradients"):
         kept = getattr(history, series)
         kept.stride = int(info.get(f"{series}_stride") or stride_of(kept.steps))
+    history.gate_means.stride = history.gradients.stride
     history.status, history.message = info["status"], info["message"]
     if info["steps_per_second"]:
         history.train_seconds = info["steps"] / info["steps_per_second"]
