@@ -9,7 +9,6 @@ exit code 3 (``RESULTS_NOT_WRITTEN``).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +21,6 @@ from .arguments import fail
 RESULTS_NOT_WRITTEN = 3
 RUN_FILES = ("summary.json", "metrics.csv", "gradients.npz")
 FIGURES = ("gradients.png", "loss.png")
-PNG_END = b"IEND\xaeB`\x82"  # the last chunk of every complete PNG
 
 
 class RunWriteError(Exception):
@@ -60,23 +58,13 @@ def save_run(recorder: RunRecorder, folder: Path, complete: bool) -> None:
 
 
 def write_figures(recorder: RunRecorder, folder: Path) -> None:
-    """PNG figures via pyqtgraph offscreen (Qt is imported only here).
+    """PNG figures via pyqtgraph offscreen (Qt is imported only here), each
+    checked whole (``plots.rendering``) before it is moved in."""
+    from plots.rendering import figure_png
 
-    pyqtgraph ignores a failed ``QImage.save``, so each figure is rendered to
-    a scratch file, checked to end like a PNG, and only then moved in whole.
-    """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from plots.figures import gradient_figure, loss_figure
-
-    _app = QApplication.instance() or QApplication([])
     try:
-        with tempfile.TemporaryDirectory(prefix="gatelab-figures-") as scratch:
-            for name, draw in zip(FIGURES, (gradient_figure, loss_figure), strict=True):
-                rendered = draw(recorder, Path(scratch) / name).read_bytes()
-                if not rendered.endswith(PNG_END):
-                    raise OSError(f"{name} came out incomplete")
-                write_atomically(folder / name, lambda file, data=rendered: file.write(data))
+        for name in FIGURES:
+            rendered = figure_png(name.removesuffix(".png"), recorder)
+            write_atomically(folder / name, lambda file, data=rendered: file.write(data))
     except OSError as error:
         raise RunWriteError(f"could not write the figures in {folder}: {error.strerror or error}") from error

@@ -42,11 +42,12 @@ def stop_requests() -> Iterator[list[int]]:
             signal.signal(number, handler)
 
 
-def train_supervised(supervisor: RunSupervisor, recorder: RunRecorder, folder: Path,
+def train_supervised(supervisor: RunSupervisor, recorder: RunRecorder, folder: Path | None,
                      progress: ProgressLine, checkpoint_every: float) -> int | None:
     """Train until every cell has finished or a stop signal arrives; returns
-    that signal's number, or None. Raises ``RunWriteError`` from a checkpoint,
-    with the workers already stopped."""
+    that signal's number, or None. Checkpoints go to ``folder`` (None, with an
+    infinite ``checkpoint_every``: none, as for ``gatelab.train``). Raises
+    ``RunWriteError`` from a checkpoint, with the workers already stopped."""
     with stop_requests() as received:
         try:
             supervisor.start()

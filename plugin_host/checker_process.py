@@ -20,6 +20,7 @@ from multiprocessing.reduction import recv_handle
 from .checker_template import template_main
 from .children import end_process
 from .messages import CHILD_MESSAGES, CheckRequest, Exited, Forked, Ready, Stop
+from .spawning import main_script_hidden
 from .wire import MAX_MESSAGE_BYTES, WireError, decode, encode
 
 CONTEXT = multiprocessing.get_context("spawn")
@@ -66,7 +67,8 @@ class CheckerProcess:
         self.connection, child = CONTEXT.Pipe()
         self.process = CONTEXT.Process(target=template_main, name="gatelab-plugin-checker", daemon=True,
                                        args=(child, self.stderr_path, os.getpid()))
-        self.process.start()
+        with main_script_hidden():  # the checker runs GateLab's code only, never the user's script
+            self.process.start()
         child.close()
         self.ready = False
         self.child: Connection | None = None  # the current child's pipe, until it closes

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 
 from plugin_host.children import end_process
 from plugin_host.source import CellSource
+from plugin_host.spawning import main_script_hidden
 
 from .report import WorkerEvent
 from .spec import RunSpec
@@ -88,7 +89,7 @@ def start_worker(name: str = "gatelab-worker") -> WorkerProcess:
     outbox, worker_end = CONTEXT.Pipe(duplex=False)
     process = CONTEXT.Process(target=_worker_entry, name=name, daemon=True,
                               args=(inbox, worker_end, os.getpid()))
-    with sigint_ignored():  # inherited: a Ctrl-C while the worker imports torch is ignored too
+    with sigint_ignored(), main_script_hidden():  # an ignored Ctrl-C is inherited, the script is not
         process.start()
     worker_end.close()
     return WorkerProcess(process, inbox, outbox)

@@ -1,0 +1,78 @@
+"""Training and opening runs from Python, headless.
+
+The same path as ``main.py run``: plugins are found and checked in the
+plugin checker, each cell trains in a worker process of its own under the
+per-step time limit, and a Ctrl-C (or a notebook's interrupt) stops training
+cleanly and returns what was trained so far.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import sys
+from pathlib import Path
+
+from cli.progress import ProgressLine
+from cli.supervised_run import train_supervised
+from plugin_host import DEFAULT_STEP_TIMEOUT, discover_cells, find_cell
+from tasks import TASKS
+from training.recorder import RunRecorder
+from training.spec import RunSpec, build_task
+from training.supervisor import RunSupervisor
+
+from .runs import Run
+
+Names = list[str] | tuple[str, ...]
+Folders = list[str | Path] | tuple[str | Path, ...]
+
+
+def train(task: str = "adding", length: int = 100, cells: Names = ("RNN", "LSTM", "GRU"),
+          steps: int = 1500, plugins: Folders = (), progress: bool | None = None,
+          step_timeout: float = DEFAULT_STEP_TIMEOUT, **settings) -> Run:
+    """Train ``cells`` side by side on the same batches and return the ``Run``.
+
+    ``settings`` are any other ``RunSpec`` fields (hidden, batch, lr, clip,
+    seed, init, recurrent_gain, dtype, task_options …). ``progress``: a
+    progress line on stderr (default: when stderr is a terminal). Raises
+    ValueError in words for a bad setting, an unknown cell or a plugin that
+    failed its check.
+    """
+    if steps <= 0:
+        raise ValueError("steps must be positive (a notebook run must end by itself)")
+    spec = RunSpec(task=task, length=length, cells=tuple(cells), steps=steps,
+                   plugins=tuple(str(p) for p in plugins), **settings)
+    records = discover_cells([Path(p) for p in spec.plugins])
+    sources = {}
+    for name in spec.cells:
+        record = find_cell(records, name)
+        if record is None or record.source is None:
+            known = [r for r in records if r.name.lower() == name.lower()]
+            reason = f"{known[0].reason} ({known[0].location})" if known else \
+                f"unknown; available: {', '.join(r.name for r in records if r.usable)}"
+            raise ValueError(f"cell {name!r}: {reason}")
+        sources[record.name] = record.source
+    spec = spec.replace(cells=tuple(sources))
+    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout)
+    shown = sys.stderr.isatty() if progress is None else progress
+    line = ProgressLine(spec.steps, sys.stderr if shown else io.StringIO())
+    stopped = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
+    line.finish()
+    recorder.complete = stopped is None
+    return Run(recorder)
+
+
+def open(folder: str | Path) -> Run:  # noqa: A001 (gatelab.open, like a file: the name users expect)
+    """A saved run (from the window, the CLI or ``Run.save``); raises
+    ``RunFileError`` (a ValueError) naming the file and the problem."""
+    return Run(RunRecorder.load(Path(folder)))
+
+
+def available_cells(plugins: Folders = ()) -> list[str]:
+    """Names of every usable cell: the built-ins, the plugin folders, installed packages."""
+    return [record.name for record in discover_cells([Path(p) for p in plugins]) if record.usable]
+
+
+def available_tasks() -> list[str]:
+    return list(TASKS)
