@@ -16,8 +16,9 @@ from plugin_host.jobs import existing_plugin_dir
 from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
+from .sweep import sweep_command
 
-COMMANDS = ("run", "cells", "tasks", "check-plugin")
+COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep")
 
 
 def build_parser() -> OneLineParser:
@@ -37,6 +38,16 @@ def build_parser() -> OneLineParser:
     tasks = commands.add_parser("tasks", help="list tasks with their options and baselines")
     tasks.add_argument("--length", type=int, default=100, help="T for the baselines (default 100)")
     tasks.set_defaults(handler=tasks_command)
+    sweep = commands.add_parser("sweep", help="final metric against sequence length over seeds: "
+                                "one run folder per (cell, T, seed), sweep.csv, sweep.md, figures",
+                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_run_arguments(sweep)
+    sweep.add_argument("--lengths", required=True, metavar="T,T,…",
+                       help="comma-separated sequence lengths (replaces --length), e.g. 25,50,100,200")
+    sweep.add_argument("--seeds", type=int, default=3, help="seeds 0 … N-1 per length (replaces --seed; "
+                       "default %(default)s)")
+    sweep.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
+    sweep.set_defaults(handler=sweep_command)
     add_check_plugin_parser(commands)
     return parser
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from cli.progress import ProgressLine
 from cli.supervised_run import train_supervised
-from plugin_host import DEFAULT_STEP_TIMEOUT, discover_cells, find_cell
+from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells, find_cell
 from tasks import TASKS
 from training.recorder import RunRecorder
 from training.spec import RunSpec, build_task
 from training.supervisor import RunSupervisor
 
-from .runs import Run
+from .runs import Run, Sweep
 
 Names = list[str] | tuple[str, ...]
 Folders = list[str | Path] | tuple[str | Path, ...]
@@ -42,6 +42,21 @@ def train(task: str = "adding", length: int = 100, cells: Names = ("RNN", "LSTM"
         raise ValueError("steps must be positive (a notebook run must end by itself)")
     spec = RunSpec(task=task, length=length, cells=tuple(cells), steps=steps,
                    plugins=tuple(str(p) for p in plugins), **settings)
+    sources = _sources(spec)
+    spec = spec.replace(cells=tuple(sources))
+    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout)
+    shown = sys.stderr.isatty() if progress is None else progress
+    line = ProgressLine(spec.steps, sys.stderr if shown else io.StringIO())
+    stopped = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
+    line.finish()
+    recorder.complete = stopped is None
+    return Run(recorder)
+
+
+def _sources(spec: RunSpec) -> dict[str, CellSource]:
+    """How each requested cell is loaded, by its own name; ValueError for a
+    cell that is unknown or failed its check (with the reason)."""
     records = discover_cells([Path(p) for p in spec.plugins])
     sources = {}
     for name in spec.cells:
@@ -52,15 +67,7 @@ def train(task: str = "adding", length: int = 100, cells: Names = ("RNN", "LSTM"
                 f"unknown; available: {', '.join(r.name for r in records if r.usable)}"
             raise ValueError(f"cell {name!r}: {reason}")
         sources[record.name] = record.source
-    spec = spec.replace(cells=tuple(sources))
-    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
-    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout)
-    shown = sys.stderr.isatty() if progress is None else progress
-    line = ProgressLine(spec.steps, sys.stderr if shown else io.StringIO())
-    stopped = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
-    line.finish()
-    recorder.complete = stopped is None
-    return Run(recorder)
+    return sources
 
 
 def open(folder: str | Path) -> Run:  # noqa: A001 (gatelab.open, like a file: the name users expect)
@@ -76,3 +83,27 @@ def available_cells(plugins: Folders = ()) -> list[str]:
 
 def available_tasks() -> list[str]:
     return list(TASKS)
+
+
+def sweep(task: str = "adding", lengths: tuple[int, ...] | list[int] = (25, 50, 100),
+          cells: Names = ("RNN", "LSTM", "GRU"), seeds: int = 3, steps: int = 500,
+          out: str | Path | None = None, plugins: Folders = (),
+          step_timeout: float = DEFAULT_STEP_TIMEOUT, **settings) -> Sweep:
+    """``main.py sweep`` from Python: every cell at every length over ``seeds``
+    seeds, each (cell, T, seed) saved as a run folder under ``out`` (default: a
+    new temporary folder), with sweep.csv, sweep.md and the figures."""
+    import tempfile
+
+    from cli.sweep import run_sweep, write_sweep
+
+    if steps <= 0 or seeds <= 0 or not lengths:
+        raise ValueError("steps and seeds must be positive, and lengths not empty")
+    base = RunSpec(task=task, length=min(lengths), cells=tuple(cells), steps=steps,
+                   plugins=tuple(str(p) for p in plugins), **settings)
+    sources = _sources(base)
+    folder = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="gatelab-sweep-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    outcome = run_sweep(base.replace(cells=tuple(sources)), sorted(lengths), seeds, sources, folder,
+                        step_timeout, sys.stderr if sys.stderr.isatty() else io.StringIO())
+    write_sweep(outcome, folder, build_task(base).metric_name)
+    return Sweep(folder, outcome.rows)

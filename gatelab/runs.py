@@ -73,3 +73,26 @@ class Run:
     def __repr__(self) -> str:
         task = self.recorder.task
         return f"<gatelab.Run {task.name} T={task.length}: {', '.join(self.cells)}>"
+
+
+class Sweep:
+    """A finished sweep: its folder (one run folder per (cell, T, seed),
+    sweep.csv, sweep.md, figures) and its tidy rows."""
+
+    def __init__(self, folder: Path, rows: list[dict]):
+        self.folder, self.rows = folder, rows
+
+    def table(self) -> Table:
+        """One row per (cell, T, seed): final loss and metric, chance level, status."""
+        columns = ("cell", "length", "seed", "final_loss", "final_metric", "baseline_metric", "status")
+        return Table(columns, tuple(self.rows))
+
+    def run(self, cell: str, length: int, seed: int = 0) -> Run:
+        return Run(RunRecorder.load(self.folder / f"{cell}-T{length}-seed{seed}"))
+
+    def figure(self, name: str = "metric_vs_length") -> Figure:
+        """"metric_vs_length" or "loss_T{T}", as written into the folder."""
+        return Figure((self.folder / f"{name}.png").read_bytes())
+
+    def _repr_markdown_(self) -> str:
+        return (self.folder / "sweep.md").read_text()

@@ -15,21 +15,43 @@ from pathlib import Path
 from training.recorder import RunRecorder
 
 PNG_END = b"IEND\xaeB`\x82"
-Figure = Callable[[RunRecorder, Path, int], Path]
 
 
 def figure_png(draw: str, recorder: RunRecorder, width: int = 1400) -> bytes:
     """``draw`` ("gradients" or "loss") of ``recorder`` as PNG bytes; raises
     OSError if it came out incomplete."""
+    def figure(path: Path) -> Path:
+        from .figures import gradient_figure, loss_figure
+
+        return {"gradients": gradient_figure, "loss": loss_figure}[draw](recorder, path, width)
+
+    return rendered_png(figure)
+
+
+def sweep_figure_pngs(rows: list[dict], recorders: dict[tuple[str, int, int], RunRecorder],
+                      width: int = 1400) -> dict[str, bytes]:
+    """A sweep's figures by file name: metric_vs_length.png and loss_T{T}.png per T."""
+    from .sweep_figures import loss_band_figure, metric_vs_length_figure
+
+    metric_name = next(iter(recorders.values())).task.metric_name
+    pngs = {"metric_vs_length.png": rendered_png(
+        lambda path: metric_vs_length_figure(rows, metric_name, path, width))}
+    for length in sorted({key[1] for key in recorders}):
+        pngs[f"loss_T{length}.png"] = rendered_png(
+            lambda path, length=length: loss_band_figure(recorders, length, path, width))
+    return pngs
+
+
+def rendered_png(figure: Callable[[Path], Path]) -> bytes:
+    """Run ``figure(path)`` (which draws with pyqtgraph and saves a PNG there)
+    offscreen, and return the bytes once they are a whole PNG (else OSError)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never a window flashing on a screen
     from PySide6.QtWidgets import QApplication
 
-    from .figures import gradient_figure, loss_figure
-
     _app = QApplication.instance() or QApplication([])
-    figure: Figure = {"gradients": gradient_figure, "loss": loss_figure}[draw]
     with tempfile.TemporaryDirectory(prefix="gatelab-figure-") as scratch:
-        rendered = figure(recorder, Path(scratch) / f"{draw}.png", width).read_bytes()
+        path = figure(Path(scratch) / "figure.png")
+        rendered = path.read_bytes()
     if not rendered.endswith(PNG_END):
-        raise OSError(f"the {draw} figure came out incomplete")
+        raise OSError(f"{path.name} came out incomplete")
     return rendered

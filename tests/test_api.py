@@ -85,3 +85,17 @@ def test_the_example_notebook_runs(tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # both figures, inline
     assert any("text/html" in o.get("data", {}) for o in outputs)  # the summary table
+
+
+def test_a_sweep_writes_a_folder_per_cell_length_and_seed_and_the_tables(tmp_path):
+    sweep = gatelab.sweep(lengths=[6, 8], cells=["RNN", "GRU"], seeds=2, steps=5, hidden=8, batch=4,
+                          out=tmp_path / "sweep")
+    assert {(r["cell"], r["length"], r["seed"]) for r in sweep.rows} == {
+        (c, t, s) for c in ("RNN", "GRU") for t in (6, 8) for s in (0, 1)}
+    assert sweep.run("GRU", 8, seed=1).gradients("GRU").shape[1] == 8
+    rows = (tmp_path / "sweep" / "sweep.csv").read_text().splitlines()
+    assert rows[0].startswith("task,length,cell,seed") and len(rows) == 9
+    table = sweep._repr_markdown_()
+    assert "| cell | T = 6 | T = 8 |" in table and "±" in table
+    for name in ("metric_vs_length", "loss_T6", "loss_T8"):
+        assert sweep.figure(name)._repr_png_().startswith(PNG_MAGIC)

@@ -1,0 +1,217 @@
+"""``sweep``: a paper's table — the final metric against sequence length, over seeds.
+
+For each length T and seed, every cell trains (all cells of one (T, seed) side
+by side on the same batches, as in ``run``); each cell's history is saved as a
+run folder of its own, ``CELL-T{T}-seed{S}``, which the window opens. Then:
+
+- ``sweep.csv``: one tidy row per (cell, T, seed);
+- ``sweep.md``: mean ± standard deviation over the seeds, per cell and T;
+- ``metric_vs_length.png``: the final metric against T with a spread band per
+  cell and the chance level; ``loss_T{T}.png``: the loss curves with bands.
+
+"Final" is the mean over the last ``FINAL_ROWS`` recorded steps: one step's
+batch is too noisy to tell a cell that learned from one that was lucky.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from plugin_host.source import CellSource
+from training.budget import memory_problem
+from training.recorder import RunRecorder, write_atomically
+from training.report import ERROR
+from training.run_files import guard_text
+from training.spec import RunSpec, build_task
+from training.supervisor import RunSupervisor
+from training.worker_process import WarmPool
+
+from .progress import ProgressLine
+from .supervised_run import train_supervised
+
+FINAL_ROWS = 10
+SWEEP_COLUMNS = ("task", "length", "cell", "seed", "steps", "final_loss", "final_metric",
+                 "baseline_loss", "baseline_metric", "steps_per_second", "status", "folder")
+
+
+@dataclass
+class SweepOutcome:
+    """The tidy rows, the recorders by (cell, T, seed), and whether a signal stopped it."""
+
+    rows: list[dict]
+    recorders: dict[tuple[str, int, int], RunRecorder]
+    stopped_by: int | None
+
+
+def one_cell(recorder: RunRecorder, name: str) -> RunRecorder:
+    """A recorder holding only ``name``'s history (its own run folder)."""
+    single = RunRecorder(recorder.spec.replace(cells=(name,)), recorder.task, {})
+    single.cells = {name: recorder.cells[name]}
+    single.complete = recorder.complete
+    return single
+
+
+def final_value(recorder: RunRecorder, name: str, column: str) -> float:
+    values = recorder.cells[name].series(column)[1][-FINAL_ROWS:]
+    values = values[np.isfinite(values)]
+    return float(values.mean()) if len(values) else math.nan
+
+
+def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[str, CellSource],
+              folder: Path, step_timeout: float, stream: TextIO = sys.stderr) -> SweepOutcome:
+    """Train every (T, seed), save each cell's run folder, return the rows.
+    Workers for the next (T, seed) start while one trains (a ``WarmPool`` of
+    two runs' worth), so a sweep of short runs does not wait for a torch
+    import each time."""
+    outcome = SweepOutcome([], {}, None)
+    pool = WarmPool(2 * len(base.cells))
+    try:
+        for length in lengths:
+            for seed in range(seeds):
+                pool.fill()
+                _train_one(base.replace(length=length, seed=seed), sources, folder, step_timeout, pool,
+                           stream, outcome)
+                if outcome.stopped_by is not None:
+                    return outcome
+    finally:
+        pool.close()
+    return outcome
+
+
+def _train_one(spec: RunSpec, sources: dict[str, CellSource], folder: Path, step_timeout: float,
+               pool: WarmPool, stream: TextIO, outcome: SweepOutcome) -> None:
+    """One (T, seed): train, then save each cell's folder and row into ``outcome``."""
+    length, seed = spec.length, spec.seed
+    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    stream.write(f"T = {length}, seed {seed}\n")
+    line = ProgressLine(spec.steps, stream)
+    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout, pool=pool)
+    outcome.stopped_by = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
+    line.finish()
+    recorder.complete = outcome.stopped_by is None
+    for name, history in recorder.cells.items():
+        single = one_cell(recorder, name)
+        place = folder / f"{name}-T{length}-seed{seed}"
+        single.save(place, complete=recorder.complete)
+        outcome.recorders[(name, length, seed)] = single
+        outcome.rows.append({
+            "task": spec.task, "length": length, "cell": name, "seed": seed, "steps": history.steps,
+            "final_loss": final_value(recorder, name, "loss"),
+            "final_metric": final_value(recorder, name, "metric"),
+            "baseline_loss": recorder.task.baseline_loss,
+            "baseline_metric": recorder.task.baseline_metric,
+            "steps_per_second": history.steps_per_second, "status": history.status,
+            "folder": place.name})
+
+
+def sweep_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=SWEEP_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({**row, **{k: guard_text(row[k]) for k in ("cell", "status", "folder")}} for row in rows)
+    return buffer.getvalue()
+
+
+def spread(values: list[float]) -> str:
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return "–"
+    deviation = statistics.stdev(finite) if len(finite) > 1 else 0.0
+    return f"{statistics.fmean(finite):.3f} ± {deviation:.3f}"
+
+
+def sweep_markdown(rows: list[dict], metric_name: str) -> str:
+    """Mean ± standard deviation over seeds of the final metric (and loss), per cell and T."""
+    lengths = sorted({row["length"] for row in rows})
+    cells = list(dict.fromkeys(row["cell"] for row in rows))
+    lines = []
+    for column, title in (("final_metric", f"Final {metric_name}"), ("final_loss", "Final loss")):
+        lines += [f"### {title} (mean ± standard deviation over seeds)", "",
+                  "| cell | " + " | ".join(f"T = {t}" for t in lengths) + " |",
+                  "| --- |" + " --- |" * len(lengths)]
+        for cell in cells:
+            values = [spread([r[column] for r in rows if r["cell"] == cell and r["length"] == t])
+                      for t in lengths]
+            lines.append(f"| {cell.replace('|', '/')} | " + " | ".join(values) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_sweep(outcome: SweepOutcome, folder: Path, metric_name: str) -> list[Path]:
+    """sweep.csv, sweep.md and the figures, each written atomically."""
+    from plots.rendering import sweep_figure_pngs
+
+    written = [write_atomically(folder / "sweep.csv", lambda f: f.write(sweep_csv(outcome.rows).encode())),
+               write_atomically(folder / "sweep.md",
+                                lambda f: f.write(sweep_markdown(outcome.rows, metric_name).encode()))]
+    for name, png in sweep_figure_pngs(outcome.rows, outcome.recorders).items():
+        written.append(write_atomically(folder / name, lambda f, data=png: f.write(data)))
+    return written
+
+
+def failed(outcome: SweepOutcome) -> bool:
+    return any(row["status"] == ERROR for row in outcome.rows)
+
+
+def parse_lengths(text: str) -> tuple[int, ...]:
+    """"25,50,100" → (25, 50, 100); one line and exit code 2 otherwise."""
+    from .arguments import fail
+
+    try:
+        lengths = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        fail(f"--lengths must be comma-separated whole numbers, e.g. 25,50,100 (got {text!r})")
+    if not lengths or min(lengths) < 2 or len(set(lengths)) != len(lengths):
+        fail(f"--lengths must be distinct lengths of at least 2 (got {text!r})")
+    return tuple(sorted(lengths))
+
+
+def sweep_command(args) -> int:
+    """Train every (T, seed); exit codes as ``run``'s."""
+    from .arguments import checked_spec, fail
+    from .commands import resolve_cells
+    from .run_folder import RESULTS_NOT_WRITTEN, RunWriteError, output_folder
+
+    lengths = parse_lengths(args.lengths)
+    if not 1 <= args.seeds <= 100:
+        fail(f"--seeds must be between 1 and 100 (got {args.seeds})")
+    if args.steps <= 0:
+        fail("--steps must be positive: every run of a sweep must end by itself")
+    base = checked_spec(args)
+    for length in lengths:  # every length must be trainable before any is trained
+        spec = base.replace(length=length)
+        try:
+            problem = memory_problem(spec, build_task(spec).input_size)
+        except ValueError as error:
+            problem = str(error)
+        if problem:
+            fail(f"T = {length}: {problem}")
+    if args.out and (Path(args.out) / "sweep.csv").exists() and not args.overwrite:
+        fail(f"{args.out} holds an earlier sweep (sweep.csv); choose another --out or pass --overwrite")
+    sources, broken = resolve_cells(base.cells, base.plugins)
+    if broken:
+        fail("; ".join(f"{name}: {why}" for name, why in broken.items()))
+    base = base.replace(cells=tuple(sources))
+    folder = output_folder(args.out, base, args.overwrite)
+    outcome = run_sweep(base, lengths, args.seeds, sources, folder, args.step_timeout)
+    try:
+        write_sweep(outcome, folder, build_task(base).metric_name)
+    except RunWriteError as error:
+        print(f"gatelab: error: {error}", file=sys.stderr)
+        return RESULTS_NOT_WRITTEN
+    print((folder / "sweep.md").read_text())
+    print(f"written to {folder}")
+    if outcome.stopped_by is not None:
+        return 128 + outcome.stopped_by
+    return 1 if failed(outcome) else 0
+
