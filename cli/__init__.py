@@ -16,9 +16,10 @@ from plugin_host.jobs import existing_plugin_dir
 from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
+from .grade import add_grade_parser
 from .sweep import sweep_command
 
-COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep")
+COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep", "grade")
 
 
 def build_parser() -> OneLineParser:
@@ -49,6 +50,7 @@ def build_parser() -> OneLineParser:
     sweep.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
     sweep.set_defaults(handler=sweep_command)
     add_check_plugin_parser(commands)
+    add_grade_parser(commands)
     return parser
 
 

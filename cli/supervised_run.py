@@ -10,16 +10,21 @@ still training marked ``stopped``.
 
 from __future__ import annotations
 
+import math
 import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import wait
 from pathlib import Path
+from typing import TextIO
 
+from plugin_host.source import CellSource
 from training.recorder import RunRecorder
 from training.report import RUNNING, STOPPED
+from training.spec import RunSpec, build_task
 from training.supervisor import RunSupervisor
+from training.worker_process import WarmPool
 
 from .progress import ProgressLine
 from .run_folder import save_run
@@ -80,3 +85,18 @@ def slowest_step(supervisor: RunSupervisor) -> int:
     handles = list(supervisor.workers.values())
     training = [h.last_step for h in handles if h.alive]
     return min(training) if training else max((h.last_step for h in handles), default=0)
+
+
+def train_to_end(spec: RunSpec, sources: dict[str, CellSource], step_timeout: float,
+                 stream: TextIO, pool: WarmPool | None = None) -> tuple[RunRecorder, int | None]:
+    """Train ``spec``'s cells to their end, without checkpoints; returns the
+    recorder (``complete`` unless stopped) and the stop signal's number or
+    None. For sweeps, grading and ``gatelab.train``: runs whose folder is
+    written afterwards, if at all."""
+    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    line = ProgressLine(spec.steps, stream)
+    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout, pool=pool)
+    stopped_by = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
+    line.finish()
+    recorder.complete = stopped_by is None
+    return recorder, stopped_by

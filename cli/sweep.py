@@ -33,11 +33,9 @@ from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
 from training.run_files import guard_text
 from training.spec import RunSpec, build_task
-from training.supervisor import RunSupervisor
 from training.worker_process import WarmPool
 
-from .progress import ProgressLine
-from .supervised_run import train_supervised
+from .supervised_run import train_to_end
 
 FINAL_ROWS = 10
 SWEEP_COLUMNS = ("task", "length", "cell", "seed", "steps", "final_loss", "final_metric",
@@ -92,13 +90,8 @@ def _train_one(spec: RunSpec, sources: dict[str, CellSource], folder: Path, step
                pool: WarmPool, stream: TextIO, outcome: SweepOutcome) -> None:
     """One (T, seed): train, then save each cell's folder and row into ``outcome``."""
     length, seed = spec.length, spec.seed
-    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
     stream.write(f"T = {length}, seed {seed}\n")
-    line = ProgressLine(spec.steps, stream)
-    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout, pool=pool)
-    outcome.stopped_by = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
-    line.finish()
-    recorder.complete = outcome.stopped_by is None
+    recorder, outcome.stopped_by = train_to_end(spec, sources, step_timeout, stream, pool)
     for name, history in recorder.cells.items():
         single = one_cell(recorder, name)
         place = folder / f"{name}-T{length}-seed{seed}"

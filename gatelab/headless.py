@@ -9,17 +9,14 @@ cleanly and returns what was trained so far.
 from __future__ import annotations
 
 import io
-import math
 import sys
 from pathlib import Path
 
-from cli.progress import ProgressLine
-from cli.supervised_run import train_supervised
+from cli.supervised_run import train_to_end
 from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells, find_cell
 from tasks import TASKS
 from training.recorder import RunRecorder
 from training.spec import RunSpec, build_task
-from training.supervisor import RunSupervisor
 
 from .runs import Run, Sweep
 
@@ -43,14 +40,9 @@ def train(task: str = "adding", length: int = 100, cells: Names = ("RNN", "LSTM"
     spec = RunSpec(task=task, length=length, cells=tuple(cells), steps=steps,
                    plugins=tuple(str(p) for p in plugins), **settings)
     sources = _sources(spec)
-    spec = spec.replace(cells=tuple(sources))
-    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
-    supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout)
     shown = sys.stderr.isatty() if progress is None else progress
-    line = ProgressLine(spec.steps, sys.stderr if shown else io.StringIO())
-    stopped = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)
-    line.finish()
-    recorder.complete = stopped is None
+    recorder, _ = train_to_end(spec.replace(cells=tuple(sources)), sources, step_timeout,
+                               sys.stderr if shown else io.StringIO())
     return Run(recorder)
 
 

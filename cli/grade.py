@@ -1,0 +1,172 @@
+"""``grade SUBMISSIONS_DIR --out REPORT_DIR``: a class's cells, one row each.
+
+Every ``*.py`` file in the folder is one student's submission. Each is checked
+in the isolated checker on its own (as ``check-plugin`` does: a hostile or
+broken file is that file's verdict, never another's); each cell that passes
+then trains briefly on a reference task in a worker of its own, with the same
+seed and steps as the built-in LSTM, trained once as the yardstick. The report:
+
+- ``report.csv``: student, cell, status, reason with file:line, parameters,
+  ms/step, final loss against the chance baseline and the LSTM's, learned;
+- ``report.html``: the same table, self-contained, with a small
+  gradient-through-time figure per trained cell.
+
+"Learned" means the final loss (mean of the last 10 recorded steps) is below
+half the chance baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import html
+import io
+import sys
+from pathlib import Path
+
+from plugin_host import CellRecord, CellSource
+from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from training.recorder import RunRecorder, write_atomically
+from training.run_files import guard_text
+from training.spec import RunSpec
+from training.worker_process import WarmPool
+
+from .arguments import fail
+from .check_plugin import check_files, passed
+from .run_folder import RESULTS_NOT_WRITTEN
+from .supervised_run import train_to_end
+from .sweep import final_value
+
+REPORT_COLUMNS = ("student", "cell", "status", "reason", "location", "parameters", "ms_per_step", "steps",
+                  "final_loss", "baseline_loss", "lstm_final_loss", "learned")
+LSTM = CellSource("module", "cells.lstm", "LSTM")
+FIGURE_WIDTH = 520
+
+
+def add_grade_parser(commands) -> None:
+    parser = commands.add_parser("grade", help="check and briefly train every submission in a folder; "
+                                 "report.csv and report.html")
+    parser.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one plugin .py file per student")
+    parser.add_argument("--out", required=True, metavar="REPORT_DIR", help="where the report goes")
+    parser.add_argument("--task", default="adding", help="the reference task (default %(default)s)")
+    parser.add_argument("--length", type=int, default=30, help="its T (default %(default)s)")
+    parser.add_argument("--steps", type=int, default=300,
+                        help="training steps per cell (default %(default)s)")
+    parser.add_argument("--hidden", type=int, default=32, help="hidden size (default %(default)s)")
+    parser.add_argument("--seed", type=int, default=0, help="the seed every cell trains with")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_STEP_TIMEOUT,
+                        help="seconds allowed for importing a file, validating a cell and one "
+                             "training step (default %(default)s)")
+    parser.add_argument("--overwrite", action="store_true", help="replace an earlier report in REPORT_DIR")
+    parser.set_defaults(handler=grade_command)
+
+
+def grade_command(args: argparse.Namespace) -> int:
+    """Exit 0 once the report is written (failing submissions are results),
+    2 for bad input, 3 if the report could not be written, 130/143 if stopped."""
+    folder, out = Path(args.submissions), Path(args.out)
+    if not folder.is_dir():
+        fail(f"{folder} is not a folder of submissions")
+    files = sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+    if not files:
+        fail(f"{folder} holds no .py submission")
+    if (out / "report.csv").exists() and not args.overwrite:
+        fail(f"{out} holds an earlier report (report.csv); choose another --out or pass --overwrite")
+    if not (args.steps > 0 and args.timeout > 0):
+        fail("--steps and --timeout must be positive")
+    try:
+        spec = RunSpec(task=args.task, length=args.length, steps=args.steps, hidden=args.hidden,
+                       seed=args.seed, cells=("LSTM",))
+    except ValueError as error:
+        fail(str(error))
+    records = check_files([str(p) for p in files], args.timeout)
+    rows, figures, stopped = grade(records, spec, args.timeout)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomically(out / "report.csv", lambda f: f.write(report_csv(rows).encode()))
+        write_atomically(out / "report.html", lambda f: f.write(report_html(rows, figures, spec).encode()))
+    except OSError as error:
+        print(f"gatelab: error: could not write the report in {out}: {error}", file=sys.stderr)
+        return RESULTS_NOT_WRITTEN
+    learned = sum(row["learned"] == "yes" for row in rows)
+    checked = sum(row["status"] != "broken" for row in rows)
+    print(f"{len(rows)} cell(s) from {len(files)} submission(s): {checked} passed the check, "
+          f"{learned} learned the task; report in {out}")
+    return 128 + stopped if stopped is not None else 0
+
+
+def grade(records: list[CellRecord], spec: RunSpec, timeout: float
+          ) -> tuple[list[dict], dict[int, bytes], int | None]:
+    """The rows, a PNG per trained row (by row index), and a stop signal if one came."""
+    from plots.rendering import figure_png
+
+    quiet = io.StringIO()
+    lstm, stopped = train_to_end(spec, {"LSTM": LSTM}, timeout, quiet)
+    lstm_loss = final_value(lstm, "LSTM", "loss")
+    rows, figures = [], {}
+    pool = WarmPool(2)
+    try:
+        for record in records:
+            row = {"student": Path(record.file or record.origin).stem, "cell": record.name,
+                   "status": record.status, "reason": record.reason, "location": record.location,
+                   "parameters": record.parameters, "ms_per_step": record.ms_per_step, "steps": 0,
+                   "final_loss": None, "baseline_loss": lstm.task.baseline_loss,
+                   "lstm_final_loss": lstm_loss, "learned": "no"}
+            if passed(record, strict=False) and record.source is not None and stopped is None:
+                pool.fill()
+                recorder, stopped = train_to_end(spec.replace(cells=(record.name,)),
+                                                 {record.name: record.source}, timeout, quiet, pool)
+                _trained(row, recorder, record.name)
+                figures[len(rows)] = figure_png("gradients", recorder, FIGURE_WIDTH)
+            rows.append(row)
+    finally:
+        pool.close()
+    return rows, figures, stopped
+
+
+def _trained(row: dict, recorder: RunRecorder, name: str) -> None:
+    history = recorder.cells[name]
+    row["steps"], row["final_loss"] = history.steps, final_value(recorder, name, "loss")
+    if history.status not in ("done", "running"):
+        row["status"], row["reason"] = history.status, history.message
+    row["learned"] = "yes" if row["final_loss"] < recorder.task.baseline_loss / 2 else "no"
+
+
+def report_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    text = ("student", "cell", "status", "reason", "location")
+    writer.writerows({**row, **{k: guard_text(str(row[k])) for k in text}} for row in rows)
+    return buffer.getvalue()
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return html.escape("" if value is None else str(value))
+
+
+def report_html(rows: list[dict], figures: dict[int, bytes], spec: RunSpec) -> str:
+    """One self-contained page: every text escaped (it comes from submissions), figures inline."""
+    head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in REPORT_COLUMNS) + \
+        "<th>gradient through time</th>"
+    body = []
+    for index, row in enumerate(rows):
+        image = figures.get(index)
+        figure = f'<img alt="gradient" src="data:image/png;base64,{base64.b64encode(image).decode()}">' \
+            if image else ""
+        body.append(f'<tr class="{html.escape(row["status"])}">' +
+                    "".join(f"<td>{_cell(row[c])}</td>" for c in REPORT_COLUMNS) + f"<td>{figure}</td></tr>")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>GateLab grading report</title>
+<style>body{{font-family:sans-serif;margin:1em}} table{{border-collapse:collapse}}
+td,th{{border:1px solid #bbb;padding:4px 8px;vertical-align:top}} tr.broken td{{background:#fde8e8}}
+tr.warning td{{background:#fff6dc}} img{{width:{FIGURE_WIDTH // 2}px}}</style></head><body>
+<h1>GateLab grading report</h1>
+<p>Each cell trained {spec.steps} steps on the {html.escape(spec.task)} task (T = {spec.length},
+hidden {spec.hidden}, seed {spec.seed}) next to the built-in LSTM. "Learned": final loss (mean of the
+last 10 recorded steps) below half the chance baseline.</p>
+<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></body></html>
+"""
