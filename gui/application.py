@@ -80,7 +80,11 @@ def save_on_quit(recorder, folder: Path) -> bool:
 
 def run_window(args: argparse.Namespace) -> int:
     """Build the window from the flags and run the event loop."""
-    language, THEME.scale = Settings().adopt_flags(getattr(args, "lang", None), args.scale)
+    settings = Settings()
+    language, THEME.scale = settings.adopt_flags(getattr(args, "lang", None), args.scale)
+    if getattr(args, "theme", None) is not None:
+        settings.set_theme(args.theme)  # a flag given once wins from then on, as --lang
+    THEME.use(settings.theme())  # before any widget: they are built in it
     app = make_application()
     install_translators(app, language)  # before any widget
     splash = show_splash()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from plots.theme import CELL_COLOURS, MUTED_COLOUR
+from plots.theme import CELL_COLOURS, THEME
 from plugin_host import CellRecord, CellSource
 from plugin_host.parameters import model_parameters
 
@@ -52,17 +52,24 @@ class CellChecklist(QListWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if record.name in checked
                                    else Qt.CheckState.Unchecked)
-                item.setForeground(QColor(CELL_COLOURS.colour(record.name)))
                 item.setToolTip(self.tr("{0}, from {1}").format(record.name, record.origin))
             else:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setForeground(QColor(MUTED_COLOUR))
                 item.setToolTip(self.tr("Cannot be used: {0}\n{1}").format(record.reason,
                                                                           record.location))
             self.addItem(item)
         self.blockSignals(False)
+        self.apply_theme()
         self.update_sizes(self.sizes)
         self.selection_changed.emit()
+
+    def apply_theme(self) -> None:
+        """Each usable cell in its colour of the theme in use, the others muted."""
+        self.blockSignals(True)
+        for row, record in enumerate(self.records):
+            colour = CELL_COLOURS.colour(record.name) if record.usable else THEME.colours.muted
+            self.item(row).setForeground(QColor(colour))
+        self.blockSignals(False)
 
     def update_sizes(self, sizes: ModelSizes) -> None:
         """Rewrite the parameter counts for the current task and model sizes."""

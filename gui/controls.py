@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from plots.theme import WARNING_COLOUR
+from plots.theme import THEME
 from plugin_host import CellRecord
 from tasks import TASKS, make_task
 from training.spec import RunSpec
@@ -48,7 +48,7 @@ class ControlPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;")
+        self.apply_theme()
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
         self.forms = {group: self._group(group, layout) for group in GROUPS}
@@ -194,6 +194,10 @@ class ControlPanel(QWidget):
         self._update_dependents()
         self.show_notice(self.tr("Beyond this window's range, shown as: {0}").format("; ".join(clamped))
                          if clamped else "")
+
+    def apply_theme(self) -> None:
+        """The notice in the warning colour of the theme in use."""
+        self.notice.setStyleSheet(f"color: {THEME.colours.warning}; font-weight: bold;")
 
     def show_notice(self, text: str) -> None:
         """A one-line warning above the controls (empty: hide it)."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from plots.theme import BACKGROUND, FOREGROUND, THEME
+from plots.theme import THEME
 
 from .settings import Settings
 
@@ -30,8 +30,7 @@ class FirstLaunchHint(QFrame):
         self.settings = settings
         self.setObjectName("firstLaunchHint")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet(f"#firstLaunchHint {{ background: {BACKGROUND}; color: {FOREGROUND};"
-                           f" border: 2px solid {FOREGROUND}; border-radius: 6px; }}")
+        self.apply_theme()
         self.label = QLabel(self.tr(
             "<b>Space</b> start and pause · <b>1</b>–<b>9</b> run a preset · "
             "<b>F11</b> presentation mode · <b>F1</b> help on the plots"))
@@ -50,6 +49,13 @@ class FirstLaunchHint(QFrame):
         row.addWidget(self.button)
         parent.installEventFilter(self)
         self.hide()
+
+    def apply_theme(self) -> None:
+        """The box in the theme's background, framed and written in its foreground."""
+        colours = THEME.colours
+        self.setStyleSheet(f"#firstLaunchHint {{ background: {colours.background}; "
+                           f"color: {colours.foreground}; border: 2px solid {colours.foreground};"
+                           f" border-radius: 6px; }}")
 
     def show_if_new(self) -> bool:
         """Show the hint unless it was dismissed on an earlier launch."""

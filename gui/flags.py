@@ -12,7 +12,7 @@ from pathlib import Path
 from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 
-from .identity import LANGUAGES
+from .identity import LANGUAGES, THEME_NAMES
 
 
 class FlagError(Exception):
@@ -57,6 +57,9 @@ def build_parser() -> FlagParser:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="interface language (default: the last one given, remembered; else the "
                              "system's; en = English)")
+    parser.add_argument("--theme", choices=THEME_NAMES,
+                        help="projector theme (default: the last one chosen, remembered; else light; "
+                             "View > Dark theme switches it while running)")
     parser.add_argument("--step-timeout", type=float, default=DEFAULT_STEP_TIMEOUT, metavar="SECONDS",
                         help="stop a cell whose training step takes longer than this; it grows "
                              "with big models and slow cells (default %(default)s)")

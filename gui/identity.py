@@ -19,3 +19,4 @@ ICON = ASSETS / "gatelab.png"
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = (SOURCE_LANGUAGE, "ko")  # the --lang choices: the source and every catalogue we ship
+THEME_NAMES = ("light", "dark")  # the --theme choices: plots.theme.THEMES, named here without Qt

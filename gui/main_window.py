@@ -24,6 +24,7 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
 from training.spec import RunSpec
 
+from .appearance import use_theme
 from .controls import ControlPanel
 from .file_dialogs import RunFileDialogs
 from .first_hint import FirstLaunchHint
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._settings_reset = False
         self._layout_restored = self._restore_layout()
         self.set_time_axis(self.settings.time_axis(), remember=False)
+        self.set_theme(self.settings.theme(), remember=False)
         self.controls.spec_edited.connect(self._on_spec_edited)
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
@@ -193,6 +195,13 @@ class MainWindow(QMainWindow):
         self.time_axis_action.setChecked(axis == "seconds")
         if remember:
             self.settings.set_time_axis(axis)
+
+    def set_theme(self, theme: str, remember: bool = True) -> None:
+        """The light or dark projector theme for widgets and plots (View ▸ Dark theme, Ctrl+D)."""
+        use_theme(theme)
+        self.dark_theme_action.setChecked(theme == "dark")
+        if remember:
+            self.settings.set_theme(theme)
 
     def restore_last_preset(self) -> bool:
         """Load the preset last run into the controls (without starting it),

@@ -13,14 +13,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from plots.theme import ERROR_COLOUR, FOREGROUND, MUTED_COLOUR, THEME, WARNING_COLOUR
+from plots.theme import THEME
 
 from .actions import shortcut_action
 from .notifications import ERROR, WARNING, Notification, NotificationCentre
 from .traceback_dialog import TracebackDialog
 
-MARKS = {ERROR: ("✗", ERROR_COLOUR), WARNING: ("⚠", WARNING_COLOUR)}
-INFO_MARK = ("ℹ", FOREGROUND)
+MARKS = {ERROR: "✗", WARNING: "⚠"}
+INFO_MARK = "ℹ"
+
+
+def severity_colour(severity: str) -> str:
+    """The theme's colour for a notification of ``severity``, read when drawn."""
+    colours = THEME.colours
+    return {ERROR: colours.error, WARNING: colours.warning}.get(severity, colours.foreground)
 
 
 class NotificationBar(QFrame):
@@ -41,7 +47,6 @@ class NotificationBar(QFrame):
         # Ignored: a long message wraps instead of widening the window.
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.more = QLabel()
-        self.more.setStyleSheet(f"color: {MUTED_COLOUR}")
         self.traceback_action = shortcut_action(
             self, self.tr("View traceback"), "Ctrl+I",
             self.tr("Show the full details of this notification, e.g. the Python traceback"),
@@ -66,19 +71,25 @@ class NotificationBar(QFrame):
     def shown(self) -> Notification | None:
         return self.centre.newest
 
+    def apply_theme(self) -> None:
+        """Redraw in the theme in use (View ▸ Dark theme)."""
+        self.refresh()
+
     def refresh(self) -> None:
         notification = self.shown
         self.setVisible(notification is not None)
+        self.more.setStyleSheet(f"color: {THEME.colours.muted}")
         if notification is None:
             return
-        mark, colour = MARKS.get(notification.severity, INFO_MARK)
+        mark = MARKS.get(notification.severity, INFO_MARK)
+        colour = severity_colour(notification.severity)
         tint = QColor(colour)
         self.setStyleSheet(f"#notificationBar {{ background: rgba({tint.red()}, {tint.green()}, "
                            f"{tint.blue()}, 28); border-left: 4px solid {colour}; }}")
         self.mark.setText(mark)
         self.mark.setStyleSheet(f"color: {colour}")
         source = f"<b>{html.escape(notification.source)}</b>: " if notification.source else ""
-        self.text.setText(f'<span style="color: {FOREGROUND}">{source}'
+        self.text.setText(f'<span style="color: {THEME.colours.foreground}">{source}'
                           f"{html.escape(notification.text)}</span>")
         self.text.setToolTip(notification.text)
         earlier = len(self.centre.notifications) - 1

@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plots.theme import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
+from plots.theme import THEME
 from plugin_host import BROKEN, OK, WARNING, CellRecord
 
 from .plugin_files import new_cell_file, open_path, open_plugin_folder
 from .plugin_watcher import PluginWatcher
 from .traceback_dialog import TracebackDialog
 
-STATUS_COLOURS = {OK: OK_COLOUR, WARNING: WARNING_COLOUR, BROKEN: ERROR_COLOUR}
+
+def status_colour(status: str) -> str:
+    """A record's mark colour in the theme in use (anything unknown: as broken)."""
+    colours = THEME.colours
+    return {OK: colours.ok, WARNING: colours.warning, BROKEN: colours.error}.get(status, colours.error)
 
 
 class PluginPanel(QWidget):
@@ -114,6 +118,10 @@ class PluginPanel(QWidget):
         return button
 
     # ---- records ----------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """Marks and reasons in the theme's colours (View ▸ Dark theme)."""
+        self.set_records(self.records)
+
     def set_records(self, records: list) -> None:
         selected = self.selected_record()
         key = (selected.name, selected.location) if selected else None
@@ -122,7 +130,7 @@ class PluginPanel(QWidget):
         for record in self.records:
             item = QTreeWidgetItem([record.mark, record.name, self._origin(record),
                                     record.reason or self.tr("ready")])
-            colour = QColor(STATUS_COLOURS.get(record.status, ERROR_COLOUR))
+            colour = QColor(status_colour(record.status))
             item.setForeground(0, colour)
             if record.status != OK:
                 item.setForeground(3, colour)

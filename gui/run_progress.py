@@ -1,4 +1,9 @@
-"""``RunProgress``: the status bar's numbers, steps done and training speed."""
+"""``RunProgress``: the status bar's numbers, steps done and training speed.
+
+The bar shows only while there is a run: with no run its range would be
+0..0, which Qt draws as an animated "busy" stripe, and an idle window beside
+"Ready" must not look as if it were working.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ class RunProgress(QWidget):
         self.progress.setMaximumWidth(260)
         self.progress.setToolTip(self.tr("Training steps done by the slowest cell"))
         self.progress.setTextVisible(True)
+        self.progress.hide()  # until there is a run (see the module's docstring)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.speed_label)
@@ -27,8 +33,10 @@ class RunProgress(QWidget):
         histories = list(recorder.cells.values()) if recorder else []
         steps = min((h.steps for h in histories), default=0)
         total = recorder.spec.steps if recorder else 0
-        if (self.progress.maximum(), self.progress.value()) != (total, steps):
-            self.progress.setRange(0, total)
+        self.progress.setVisible(recorder is not None)
+        maximum = max(total, steps, 1)  # never 0..0: that is the busy stripe
+        if (self.progress.maximum(), self.progress.value()) != (maximum, steps):
+            self.progress.setRange(0, maximum)
             self.progress.setValue(steps)
         text = self.tr("step %v of %m") if total else self.tr("step {0}").format(steps)
         partial = recorder is not None and not recorder.complete

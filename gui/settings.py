@@ -1,7 +1,7 @@
 """What the window remembers between launches, with typed reads.
 
 A lecturer starts GateLab from a launcher, without flags, on the machine
-where they last set it up: the language, the projector scale, the window's
+where they last set it up: the language, the projector scale and theme, the window's
 place and dock layout, the last preset and the folder of the last run file
 should be as they left them. ``QSettings.value`` returns whatever the file
 holds (a string where a number was written by hand, a stale key of an older
@@ -21,6 +21,8 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from plots.theme import THEMES
 
 from .identity import APP_NAME, LANGUAGES
 
@@ -97,6 +99,16 @@ class Settings:
         if scale is not None:
             self.set_scale(scale)
         return language or self.language(), scale or self.scale() or 1.0
+
+    def theme(self) -> str:
+        """The projector theme last chosen: "light" (default) or "dark"."""
+        value = self._text("interface/theme")
+        return value if value in THEMES else "light"
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
+        self._put("interface/theme", theme)
 
     # ---- the window ------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:

@@ -15,7 +15,7 @@ import math
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from plots.theme import CELL_COLOURS, ERROR_COLOUR, FOREGROUND, OK_COLOUR, WARNING_COLOUR
+from plots.theme import CELL_COLOURS, THEME
 from training.recorder import CellHistory, RunRecorder
 from training.report import DIVERGED, DONE, ERROR, RUNNING, STOPPED
 
@@ -85,21 +85,27 @@ class ComparisonTable(QTableWidget):
         return hint
 
     def status_text(self, history: CellHistory) -> tuple[str, str]:
-        """Plain words for a cell's status, and the theme colour to show it in."""
+        """Plain words for a cell's status, and the colour of the theme in use
+        to show it in (read now: the theme may have changed since the last redraw)."""
+        colours = THEME.colours
         if history.status == RUNNING:
             if history.latest is None:
-                return self.tr("starting…"), FOREGROUND
-            return self.tr("running"), OK_COLOUR
+                return self.tr("starting…"), colours.foreground
+            return self.tr("running"), colours.ok
         if history.status == DONE:
-            return self.tr("done"), OK_COLOUR
+            return self.tr("done"), colours.ok
         if history.status == DIVERGED:
             return self.tr("diverged at step {0}: {1}").format(history.steps, history.message), \
-                WARNING_COLOUR
+                colours.warning
         if history.status == ERROR:
-            return self.tr("error: {0}").format(history.message), ERROR_COLOUR
+            return self.tr("error: {0}").format(history.message), colours.error
         if history.status == STOPPED:
-            return self.tr("stopped"), FOREGROUND
-        return history.status, FOREGROUND
+            return self.tr("stopped"), colours.foreground
+        return history.status, colours.foreground
+
+    def apply_theme(self) -> None:
+        """Recolour the rows now (View ▸ Dark theme), not at the next step."""
+        self.show_run(self._recorder)
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         histories = list(recorder.cells.values()) if recorder else []

@@ -8,7 +8,8 @@ in the "MainWindow" translation context, where the catalogue has them.
 
 The window is typed as ``QMainWindow`` because ``main_window`` imports this
 module; ``build_actions`` expects its slots (``start_or_pause``, ``step``,
-``reset``, ``run_preset``, ``reset_settings``, ``set_time_axis``, ``close``),
+``reset``, ``run_preset``, ``reset_settings``, ``set_time_axis``, ``set_theme``,
+``close``),
 ``presets``, ``file_dialogs``, ``hint`` and the docks ``controls_dock`` and
 ``table_dock``.
 """
@@ -23,6 +24,7 @@ from .actions import shortcut_action
 from .panels.help import TOPICS, show_help
 from .presentation import PresentationMode
 from .presets import Preset
+from .view_options import build_view_options
 
 translate = QCoreApplication.translate
 
@@ -91,6 +93,7 @@ def _build_menus(window: QMainWindow) -> None:
     window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     window.view_menu.addAction(window.presentation.action)
     window.view_menu.addAction(window.time_axis_action)
+    build_view_options(window)  # Dark theme, Language
     window.view_menu.addSeparator()
     for dock in (window.controls_dock, window.table_dock):
         add_view_toggle(window.view_menu, dock)

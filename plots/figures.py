@@ -1,10 +1,14 @@
 """Static figures of a recorded run (PNG), drawn with pyqtgraph offscreen.
 
 The CLI writes them next to its data; the window's export uses the same code.
+They are always drawn in the light theme, whatever the window shows: they go
+into papers, slides and reports, on white.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,11 +28,23 @@ from .styling import (
     style_legend,
     style_plot,
 )
-from .theme import BASELINE_COLOUR
+from .theme import BASELINE_COLOUR, THEME
 
 FIGURE_WIDTH = 1400
 LAYOUT_SIZE = (1000, 600)  # laid out at this size, then scaled to the export width
 LABEL_STYLE = {"color": BASELINE_COLOUR, "fill": (255, 255, 255, 220)}  # readable over curves
+
+
+def _light(draw: Callable[..., Path]) -> Callable[..., Path]:
+    """Draw the figure in the light theme and put back the theme in use after."""
+    @functools.wraps(draw)
+    def in_light(*args, **kwargs) -> Path:
+        try:
+            with THEME.using("light"):
+                return draw(*args, **kwargs)
+        finally:
+            configure_pyqtgraph()  # pyqtgraph's defaults back to the theme in use
+    return in_light
 
 
 def _export(widget: pg.GraphicsLayoutWidget, plot: pg.PlotItem, path: Path, width: int) -> Path:
@@ -56,6 +72,7 @@ def _legend(plot: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
     return legend
 
 
+@_light
 def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) -> Path:
     """‖∂ℓ/∂h_t‖ against t (log), per cell: first step faint, last step strong."""
     widget, plot = _new_plot()
@@ -87,6 +104,7 @@ def gradient_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH
     return _export(widget, plot, path, width)
 
 
+@_light
 def loss_figure(recorder: RunRecorder, path: Path, width: int = FIGURE_WIDTH) -> Path:
     """Loss against training step, with the task's chance baseline dashed."""
     widget, plot = _new_plot()

@@ -1,4 +1,7 @@
-"""Small pyqtgraph helpers shared by the live panels and the saved figures."""
+"""Small pyqtgraph helpers shared by the live panels and the saved figures.
+
+Every helper reads ``THEME`` when it is called: a plot styled again after a
+switch of theme (``restyle_canvas``) takes the new colours."""
 
 from __future__ import annotations
 
@@ -10,14 +13,16 @@ import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from .theme import BASELINE_COLOUR, CELL_COLOURS, FOREGROUND, GATE_COLOURS, LINE_STYLES, THEME
+from .theme import CELL_COLOURS, LINE_STYLES, THEME
 
 FLOAT32_TINY = 1.1754944e-38
 
 
 def configure_pyqtgraph() -> None:
-    """White background, antialiasing, and segmented lines (3x faster thick lines)."""
-    pg.setConfigOptions(background="w", foreground=FOREGROUND, antialias=True,
+    """The theme's background and foreground for plots made from now on,
+    antialiasing, and segmented lines (3x faster thick lines)."""
+    colours = THEME.colours
+    pg.setConfigOptions(background=colours.background, foreground=colours.foreground, antialias=True,
                         segmentedLineMode="on", imageAxisOrder="row-major")
 
 
@@ -46,26 +51,67 @@ def cell_pen(name: str, strong: bool = True):
 
 def gate_pen(index: int):
     """Pen of the index-th gate of a cell: colour and line style both differ."""
-    colour = GATE_COLOURS[index % len(GATE_COLOURS)]
+    gates = THEME.colours.gates
+    colour = gates[index % len(gates)]
     return pg.mkPen(colour, width=THEME.pen_width(), style=LINE_STYLES[index % len(LINE_STYLES)])
 
 
 def baseline_pen():
-    return pg.mkPen(BASELINE_COLOUR, width=THEME.pen_width(0.8), style=Qt.PenStyle.DashLine)
+    return pg.mkPen(THEME.colours.baseline, width=THEME.pen_width(0.8), style=Qt.PenStyle.DashLine)
 
 
 def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
     """Title and axis labels in the theme's sizes (pyqtgraph ignores app fonts)."""
-    plot.setTitle(title or None, size=f"{THEME.font_size(1.15)}pt")
-    label_style = {"font-size": f"{THEME.font_size()}pt", "color": FOREGROUND}
-    plot.setLabel("bottom", bottom, **label_style)
-    plot.setLabel("left", left, **label_style)
+    plot.setTitle(title or None, size=f"{THEME.font_size(1.15)}pt", color=THEME.colours.foreground)
+    plot.setLabel("bottom", bottom, **label_style())
+    plot.setLabel("left", left, **label_style())
     tick_font = QFont()
     tick_font.setPointSize(THEME.font_size(0.9))
     for side in ("bottom", "left"):
         plot.getAxis(side).setTickFont(tick_font)
         plot.getAxis(side).enableAutoSIPrefix(False)  # "200 (m…)" reads badly on a slide
+    colour_axes(plot)
     plot.showGrid(x=False, y=False)
+
+
+def label_style() -> dict[str, str]:
+    """CSS of an axis label: the theme's size and foreground."""
+    return {"font-size": f"{THEME.font_size()}pt", "color": THEME.colours.foreground}
+
+
+def colour_axes(plot: pg.PlotItem) -> None:
+    """Axis lines, ticks and tick labels in the foreground, the lines thicker
+    with the scale (a 1 px axis vanishes on a projector)."""
+    pen = pg.mkPen(THEME.colours.foreground, width=max(1.0, THEME.pen_width(0.4)))
+    for name in ("bottom", "left", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(THEME.colours.foreground)
+
+
+def restyle_plot(plot: pg.PlotItem) -> None:
+    """Give a plot made under another theme this theme's axes, labels and
+    legend; curves keep their pens (their panels know which pen each takes)."""
+    colour_axes(plot)
+    for name in ("bottom", "left"):
+        axis = plot.getAxis(name)
+        style = {**axis.labelStyle, "color": THEME.colours.foreground}
+        if axis.labelText or axis.labelUnits:
+            axis.setLabel(axis.labelText, axis.labelUnits, **style)
+        else:
+            axis.labelStyle = style
+    if plot.titleLabel.text:
+        plot.titleLabel.setText(plot.titleLabel.text, color=THEME.colours.foreground)
+    if plot.legend is not None:
+        style_legend(plot.legend)
+
+
+def restyle_canvas(canvas: pg.GraphicsLayoutWidget) -> None:
+    """The canvas's background and every plot on it in this theme."""
+    canvas.setBackground(THEME.colours.background)
+    for item in list(canvas.ci.items):
+        if isinstance(item, pg.PlotItem):
+            restyle_plot(item)
 
 
 def make_live(plot: pg.PlotItem) -> None:
@@ -76,9 +122,13 @@ def make_live(plot: pg.PlotItem) -> None:
 
 
 def style_legend(legend: pg.LegendItem) -> None:
-    """Theme-sized labels on a translucent white box, so curves behind stay visible."""
+    """Theme-sized labels on a translucent box of the background's colour, so
+    curves behind stay visible."""
     legend.setLabelTextSize(f"{THEME.font_size()}pt")
-    legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+    legend.setBrush(pg.mkBrush(*THEME.colours.legend_fill))
+    legend.setLabelTextColor(THEME.colours.foreground)
+    for _sample, label in legend.items:
+        label.setText(label.text)  # the labels already there take the colour now
 
 
 def save_png(item: pg.GraphicsObject, path: Path, width: int) -> Path:

@@ -9,19 +9,19 @@
         <translation>나란히 학습할 셀을 선택하세요</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>{0}, from {1}</source>
         <translation>{0}, 출처: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot be used: {0}
 {1}</source>
         <translation>사용할 수 없음: {0}
 {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>{0} — broken: {1}</source>
         <translation>{0} — 오류: {1}</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>셀이 과제를 해결한 때: 손실이 우연 수준(기준선)의 절반 아래로 내려간 첫 기록 단계 (시작 후 경과 초와 그 단계)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>starting…</source>
         <translation>시작 중…</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>중지됨</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f}초</translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="+58"/>
+        <location filename="../../gui/controls.py" line="+57"/>
         <location filename="../../gui/spec_fields.py" line="+29"/>
         <source>Task</source>
         <translation>과제</translation>
@@ -148,7 +148,7 @@
         <translation>셀이 풀어야 할 장기 의존성 문제</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>Beyond this window&apos;s range, shown as: {0}</source>
         <translation>이 창에서 표시할 수 있는 범위를 넘어 이렇게 표시합니다: {0}</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>길이 T</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="-132"/>
+        <location filename="../../gui/controls.py" line="-137"/>
         <source>Cells</source>
         <translation>셀</translation>
     </message>
@@ -369,9 +369,27 @@
     </message>
 </context>
 <context>
+    <name>EquationsView</name>
+    <message>
+        <location filename="../../gui/panels/equations.py" line="+40"/>
+        <source>The update equations of the chosen cell, from its source</source>
+        <translation>선택한 셀의 갱신 식 (소스 코드에서 읽음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equations</source>
+        <translation>수식</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Show or hide the update equations under the plot</source>
+        <translation>그래프 아래의 갱신 식을 보이거나 숨깁니다</translation>
+    </message>
+</context>
+<context>
     <name>FirstLaunchHint</name>
     <message>
-        <location filename="../../gui/first_hint.py" line="+36"/>
+        <location filename="../../gui/first_hint.py" line="+35"/>
         <source>&lt;b&gt;Space&lt;/b&gt; start and pause · &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;9&lt;/b&gt; run a preset · &lt;b&gt;F11&lt;/b&gt; presentation mode · &lt;b&gt;F1&lt;/b&gt; help on the plots</source>
         <translation>&lt;b&gt;Space&lt;/b&gt; 시작과 일시 정지 · &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;9&lt;/b&gt; 프리셋 실행 · &lt;b&gt;F11&lt;/b&gt; 발표 모드 · &lt;b&gt;F1&lt;/b&gt; 그래프 도움말</translation>
     </message>
@@ -389,17 +407,22 @@
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+41"/>
+        <location filename="../../gui/panels/gates.py" line="+44"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Gates: mean activation (newest step) and equations</source>
-        <translation>게이트: 평균 활성값(최신)과 수식</translation>
+        <location line="+9"/>
+        <source>Gates</source>
+        <translation>게이트</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The mean activation of each gate of the chosen cell along the sequence, at the newest recorded step</source>
+        <translation>선택한 셀의 각 게이트 평균 활성값을 시퀀스를 따라, 가장 최근에 기록된 학습 단계에서 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>time step t</source>
         <translation>시점 t</translation>
     </message>
@@ -413,21 +436,16 @@
         <source>no gates recorded for this cell</source>
         <translation>이 셀에는 기록된 게이트가 없습니다</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>The update equations of the chosen cell, from its source</source>
-        <translation>선택한 셀의 갱신 식 (소스 코드에서 읽음)</translation>
-    </message>
 </context>
 <context>
     <name>GradientHistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_history.py" line="+36"/>
+        <location filename="../../gui/panels/gradient_history.py" line="+39"/>
         <source>Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step (dark: vanished)</source>
         <translation>기울기 이력: 학습 단계별 log₁₀ ‖∂ℓ/∂hₜ‖ (어두움: 소실)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>time step t</source>
         <translation>시점 t</translation>
     </message>
@@ -460,7 +478,7 @@
         <translation>정확히 0 (부동소수점 정밀도 아래)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Gradient through time ‖∂ℓ/∂{0}ₜ‖</source>
         <translation>시간에 따른 기울기 ‖∂ℓ/∂{0}ₜ‖</translation>
     </message>
@@ -497,11 +515,21 @@
         <source>en</source>
         <translation>ko</translation>
     </message>
+    <message>
+        <location filename="../../gui/view_options.py" line="+30"/>
+        <source>English</source>
+        <translation>English (영어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>한국어 (Korean)</source>
+        <translation>한국어</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss.py" line="+74"/>
+        <location filename="../../gui/panels/loss.py" line="+82"/>
         <source>metric</source>
         <translation>지표</translation>
     </message>
@@ -535,12 +563,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+61"/>
+        <location filename="../../gui/main_window.py" line="+62"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -551,13 +579,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+135"/>
+        <location filename="../../gui/window_actions.py" line="+138"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+192"/>
-        <location filename="../../gui/window_actions.py" line="-99"/>
+        <location filename="../../gui/main_window.py" line="+199"/>
+        <location filename="../../gui/window_actions.py" line="-100"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -677,7 +705,7 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -732,7 +760,7 @@
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>Reset settings</source>
         <translation>설정 초기화</translation>
     </message>
@@ -747,7 +775,7 @@
         <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
@@ -826,11 +854,36 @@
         <source>Back to the window with controls and table</source>
         <translation>설정과 표가 있는 창으로 돌아갑니다</translation>
     </message>
+    <message>
+        <location filename="../../gui/view_options.py" line="+7"/>
+        <source>Dark theme</source>
+        <translation>어두운 테마</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light text and lines on a dark ground, for a dim lecture hall; again for the light theme</source>
+        <translation>어두운 바탕에 밝은 글자와 선: 어두운 강의실용입니다. 다시 누르면 밝은 테마로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show the interface in {0} from the next start</source>
+        <translation>다음 실행부터 화면을 {0}(으)로 표시합니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Language: {0}. It applies at the next start of GateLab.</source>
+        <translation>언어: {0}. GateLab을 다음에 실행할 때 적용됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBar</name>
     <message>
-        <location filename="../../gui/notification_bar.py" line="+46"/>
+        <location filename="../../gui/notification_bar.py" line="+51"/>
         <source>View traceback</source>
         <translation>트레이스백 보기</translation>
     </message>
@@ -850,7 +903,7 @@
         <translation>이 알림을 숨깁니다. 이전 알림이 이어서 보입니다</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>{0} earlier</source>
         <translation>이전 알림 {0}개</translation>
     </message>
@@ -1019,7 +1072,7 @@
 <context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugin_panel.py" line="+55"/>
+        <location filename="../../gui/plugin_panel.py" line="+59"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -1084,7 +1137,7 @@
         <translation>{tip} ({keys})</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <location line="+6"/>
         <source>ready</source>
         <translation>준비됨</translation>
@@ -1196,8 +1249,8 @@
 <context>
     <name>RunProgress</name>
     <message>
-        <location filename="../../gui/run_progress.py" line="+19"/>
-        <location line="+20"/>
+        <location filename="../../gui/run_progress.py" line="+24"/>
+        <location line="+23"/>
         <source>Training steps done by the slowest cell</source>
         <translation>가장 느린 셀이 마친 학습 단계 수</translation>
     </message>
@@ -1230,7 +1283,7 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+40"/>
+        <location filename="../../gui/application.py" line="+43"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>
@@ -1379,7 +1432,7 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../gui/application.py" line="+56"/>
+        <location filename="../../gui/application.py" line="+60"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>

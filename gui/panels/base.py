@@ -1,5 +1,5 @@
 """What every plot panel shares: a pyqtgraph canvas, a redraw entry point, PNG export,
-and a "?" button that explains the plot."""
+a "?" button that explains the plot, and a restyle when the theme changes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pyqtgraph.exporters
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from plots.styling import configure_pyqtgraph, save_png
+from plots.styling import configure_pyqtgraph, restyle_canvas, save_png
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
@@ -43,7 +43,7 @@ class PlotPanel(QWidget):
         # becomes the plot's minimum width and pushes panels off a small screen.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.canvas = pg.GraphicsLayoutWidget()
-        title_row = QHBoxLayout()  # the title, any selector a panel adds, the "?" last
+        self.title_row = title_row = QHBoxLayout()  # the title, any selector a panel adds, the "?" last
         title_row.addWidget(self.title, 1)
         self.header = QHBoxLayout()  # where a panel adds its selectors
         title_row.addLayout(self.header)
@@ -59,6 +59,16 @@ class PlotPanel(QWidget):
     def show_run(self, recorder: RunRecorder | None) -> None:
         """Redraw from ``recorder`` (None: empty the plots)."""
         raise NotImplementedError
+
+    def apply_theme(self) -> None:
+        """Take the theme in use (View ▸ Dark theme): the canvas and its
+        axes and legends here, each panel's curves and marks in ``restyle``."""
+        restyle_canvas(self.canvas)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Give the items this panel drew (curves, lines, texts) the theme's
+        pens; plot items keep a pen until it is set again."""
 
     def set_cell_records(self, records: Sequence[CellRecord]) -> None:
         """The cells on offer changed (start, plugin reload). Most panels draw

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from plots.styling import gate_pen, make_live, style_legend, style_plot
 from plots.theme import THEME
@@ -17,9 +16,13 @@ from training.recorder import RunRecorder
 
 from ..task_words import task_text
 from .base import PlotPanel
+from .equations import EquationsView
 
 if TYPE_CHECKING:
     from plugin_host import CellRecord
+
+
+PLOT_MIN_HEIGHT = 150  # the plot keeps this much before the equations get any height
 
 
 def equations_by_name(records: Sequence[CellRecord]) -> dict[str, str]:
@@ -40,42 +43,34 @@ class GatesPanel(PlotPanel):
         self.selector = QComboBox()
         self.selector.setToolTip(self.tr("Whose gates to show"))
         self.selector.currentIndexChanged.connect(self._on_cell_chosen)
+        self.equations_view = EquationsView()
+        self.equations = self.equations_view.label
+        self.header.addWidget(self.equations_view.toggle)
         self.header.addWidget(self.selector)
         self.plot = self.canvas.addPlot()
-        self.title.setText(self.tr("Gates: mean activation (newest step) and equations"))
+        # A short title: at --scale 2 a long one wrapped over four lines and
+        # took the plot's height; the axis says "mean activation", the tooltip the rest.
+        self.title.setText(self.tr("Gates"))
+        self.title.setToolTip(self.tr("The mean activation of each gate of the chosen cell along "
+                                      "the sequence, at the newest recorded step"))
         style_plot(self.plot, "", self.tr("time step t"), self.tr("mean activation"))
         self.plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
         self.plot.setYRange(0, 1)
         make_live(self.plot)
         self.legend = self.plot.addLegend(offset=(-10, 5), colCount=3)  # one row along the top
         style_legend(self.legend)
-        self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5))
+        self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5),
+                                     color=THEME.colours.foreground)
         self.plot.addItem(self.empty_text)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._recorder: RunRecorder | None = None
         self._equations: dict[str, str] = {}
-        self.equations = QLabel()
-        self.equations.setTextFormat(Qt.TextFormat.RichText)
-        self.equations.setWordWrap(True)
-        self.equations.setToolTip(self.tr("The update equations of the chosen cell, from its source"))
-        font = QFont(self.equations.font())
-        font.setPointSize(THEME.font_size(0.9))
-        self.equations.setFont(font)
-        # Plot and equations share the panel through a splitter: on a small
-        # screen six LSTM lines would squeeze the plot; the user drags or
-        # collapses the equations instead.
-        scroll = QScrollArea()
-        scroll.setWidget(self.equations)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.layout_.removeWidget(self.canvas)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.canvas)
-        split.addWidget(scroll)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 1)
-        self.layout_.addWidget(split, 1)
-        self._equations_area = scroll
+        self.layout_.addWidget(self.equations_view)  # under the plot, as tall as it can spare
+
+    def restyle(self) -> None:
+        for index, curve in enumerate(self.curves.values()):
+            curve.setPen(gate_pen(index))
+        self.empty_text.setColor(THEME.colours.foreground)
 
     def set_cell_records(self, records: Sequence[CellRecord]) -> None:
         self.set_equations(equations_by_name(records))
@@ -86,9 +81,22 @@ class GatesPanel(PlotPanel):
         self._show_equations()
 
     def _show_equations(self) -> None:
-        text = self._equations.get(self.selector.currentText(), "")
-        self.equations.setText(text)
-        self._equations_area.setVisible(bool(text))
+        self.equations_view.set_text(self._equations.get(self.selector.currentText(), ""))
+        self._fit_equations()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_equations()
+
+    def _fit_equations(self) -> None:
+        """Give the equations the height the panel has beyond its title row
+        and ``PLOT_MIN_HEIGHT`` for the plot."""
+        margins = self.layout_.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        row = self.title_row
+        title = row.heightForWidth(width) if row.hasHeightForWidth() else row.sizeHint().height()
+        used = margins.top() + margins.bottom() + title + 2 * self.layout_.spacing()
+        self.equations_view.fit(self.height() - used - PLOT_MIN_HEIGHT)
 
     def _on_cell_chosen(self) -> None:
         self._clear_curves()

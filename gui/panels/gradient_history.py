@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from plots.step_grid import rows_on_grid
 from plots.styling import FLOAT32_TINY, style_plot
-from plots.theme import CELL_COLOURS, HEATMAP_COLOURMAP, THEME
+from plots.theme import CELL_COLOURS, THEME
 from training.recorder import CellHistory, RunRecorder
 
 from .base import PlotPanel
@@ -27,7 +27,7 @@ class GradientHistoryPanel(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.colour_map = pg.colormap.get(HEATMAP_COLOURMAP)
+        self.colour_map = pg.colormap.get(THEME.colours.heatmap)
         self.images: dict[str, pg.ImageItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.colour_bar: pg.ColorBarItem | None = None
@@ -35,6 +35,12 @@ class GradientHistoryPanel(PlotPanel):
         self._recorder: RunRecorder | None = None
         self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step "
                                    "(dark: vanished)"))
+
+    def restyle(self) -> None:
+        """The heatmaps are made again: their axis labels take the cells' colours."""
+        self.colour_map = pg.colormap.get(THEME.colours.heatmap)
+        self._build(list(self.images))
+        self.show_run(self._recorder)
 
     def _build(self, names: list[str]) -> None:
         """(Re)create one heatmap per cell; only when the set of cells changes."""

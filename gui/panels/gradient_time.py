@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QWidget
 
 from plots.styling import baseline_pen, cell_pen, floored, log_floor, make_live, style_legend, style_plot
-from plots.theme import BASELINE_COLOUR
+from plots.theme import THEME
 from training.recorder import CellHistory, RunRecorder
 
 from .base import PlotPanel
@@ -51,7 +51,7 @@ class GradientTimePanel(PlotPanel):
         style_legend(self.legend)
         self.zero_line = pg.InfiniteLine(
             angle=0, pen=baseline_pen(), label=self.tr("exact 0 (below float precision)"),
-            labelOpts={"position": 0.2, "color": BASELINE_COLOUR, "anchors": [(0, 1), (0, 1)]})
+            labelOpts={"position": 0.2, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]})
         self.zero_line.setVisible(False)
         self.plot.addItem(self.zero_line)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
@@ -59,6 +59,13 @@ class GradientTimePanel(PlotPanel):
         self._range: tuple | None = None
         self.plot.disableAutoRange()
         self._on_series_changed()
+
+    def restyle(self) -> None:
+        for name, (faint, strong) in self.curves.items():
+            faint.setPen(cell_pen(name, strong=False))
+            strong.setPen(cell_pen(name))
+        self.zero_line.setPen(baseline_pen())
+        self.zero_line.label.setColor(THEME.colours.baseline)
 
     @property
     def series(self) -> str:

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from plots.styling import baseline_pen, cell_pen, make_live, style_legend, style_plot
-from plots.theme import BASELINE_COLOUR
+from plots.theme import THEME
 from training.recorder import RunRecorder
 
 from ..task_words import short_metric, task_text
@@ -49,7 +49,7 @@ class LossPanel(PlotPanel):
         make_live(self.metric_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 5), colCount=4)
         style_legend(self.legend)
-        label = {"position": 0.08, "color": BASELINE_COLOUR, "anchors": [(0, 1), (0, 1)]}
+        label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
         self.metric_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
         self.loss_plot.addItem(self.loss_baseline)
@@ -62,6 +62,14 @@ class LossPanel(PlotPanel):
         self.shown_axis = STEP  # what is drawn: steps when a run has no seconds
         self._metric_name = ""
         self._label_plots("")
+
+    def restyle(self) -> None:
+        for curves in (self.loss_curves, self.metric_curves):
+            for name, curve in curves.items():
+                curve.setPen(cell_pen(name))
+        for line in (self.loss_baseline, self.metric_baseline):
+            line.setPen(baseline_pen())
+            line.label.setColor(THEME.colours.baseline)
 
     def set_time_axis(self, axis: str) -> None:
         """Draw against ``STEP`` or ``SECONDS`` (since Start), from now on."""

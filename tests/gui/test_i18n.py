@@ -115,7 +115,7 @@ def test_korean_window(korean, make_window):
     assert window.loss.title.text() == "손실과 정확도 (점선: 우연 수준)"
     assert window.gradient_time.title.text().startswith("시간에 따른 기울기")
     assert window.gradient_history.title.text().startswith("기울기 이력")
-    assert window.gates.title.text().startswith("게이트:")
+    assert window.gates.title.text() == "게이트"
     assert window.table.horizontalHeaderItem(4).text() == "손실"
     assert window.state_label.text() == "준비: Space 키를 누르면 시작"
 

@@ -1,0 +1,68 @@
+"""View ▸ Dark theme and View ▸ Language: how the window looks and speaks.
+
+Both are remembered in the settings. The theme changes at once (every
+widget and plot restyles itself, ``appearance.use_theme``). The language
+applies at the next start: Qt translates a text when its widget is built, so
+switching live would mean rebuilding the window mid-lecture; the status bar
+says so instead.
+
+The window is typed as ``QMainWindow`` because ``main_window`` imports this
+module; ``build_view_options`` expects ``settings``, ``set_theme`` and
+``view_menu``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow
+
+from .actions import shortcut_action
+from .i18n import choose_language
+
+translate = QCoreApplication.translate
+LANGUAGE_KEYS = {"en": "Ctrl+Alt+E", "ko": "Ctrl+Alt+K"}
+
+
+def language_name(language: str) -> str:
+    """The language's name as its speakers write it, with the interface's
+    word for it where that differs ("한국어 (Korean)", "English (영어)")."""
+    return {"en": translate("Language", "English"),
+            "ko": translate("Language", "한국어 (Korean)")}[language]
+
+
+def build_view_options(window: QMainWindow) -> None:
+    """Give ``window`` ``dark_theme_action`` (Ctrl+D) and ``language_actions``
+    (language code → action) and put them into its View menu."""
+    window.dark_theme_action = shortcut_action(
+        window, translate("MainWindow", "Dark theme"), "Ctrl+D",
+        translate("MainWindow", "Light text and lines on a dark ground, for a dim lecture hall; "
+                                "again for the light theme"),
+        lambda: window.set_theme("dark" if window.dark_theme_action.isChecked() else "light"))
+    window.dark_theme_action.setCheckable(True)
+    group = QActionGroup(window)
+    current = choose_language(window.settings.language())
+    window.language_actions = {}
+    for language, keys in LANGUAGE_KEYS.items():
+        action = shortcut_action(
+            window, language_name(language), keys,
+            translate("MainWindow", "Show the interface in {0} from the next start").format(
+                language_name(language)),
+            lambda language=language: choose(window, language))
+        action.setCheckable(True)
+        action.setChecked(language == current)
+        group.addAction(action)
+        window.language_actions[language] = action
+    window.view_menu.addAction(window.dark_theme_action)  # after the entries already there
+    languages = window.view_menu.addMenu(translate("MainWindow", "Language"))
+    languages.addActions(list(window.language_actions.values()))
+
+
+def choose(window: QMainWindow, language: str) -> None:
+    """Remember ``language``; the texts change when GateLab starts next."""
+    window.settings.set_language(language)
+    action: QAction = window.language_actions[language]
+    action.setChecked(True)
+    window.statusBar().showMessage(translate(
+        "MainWindow", "Language: {0}. It applies at the next start of GateLab.").format(
+        language_name(language)), 15_000)
