@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 # Keys the window's actions own even in a number box (no modifier): start or
-# pause, step, reset, presentation mode, the loss plot's time axis. The digits
-# are not among them: see above.
-WINDOW_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_R, Qt.Key.Key_F11, Qt.Key.Key_T})
+# pause, step, reset, presentation mode, the loss plot's time axis, and the
+# timeline's ← (with →, one recorded step each way), Home and End. The digits
+# are not among them: see above. (With no run on screen the timeline's actions
+# are disabled, and ←, Home and End move the cursor in a number box as usual.)
+WINDOW_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_R, Qt.Key.Key_F11, Qt.Key.Key_T,
+                         Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_End})
 ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 

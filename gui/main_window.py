@@ -41,6 +41,8 @@ from .session import FINISHED, IDLE, LOADED, PAUSED, RUNNING, STARTING, Training
 from .settings import Settings
 from .table import ComparisonTable
 from .task_words import task_text
+from .timeline_actions import build_timeline_actions
+from .timeline_bar import TimelineBar
 from .window_actions import add_view_toggle, build_actions
 
 LIVE_SETTINGS = ("lr", "clip")  # applied to a running comparison without Reset
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.presets = load_presets()  # keys 1–9 in file-name order
         self._build_layout()
         build_actions(self)
+        build_timeline_actions(self, self.timeline)
         self._build_status_bar()
         self._settings_reset = False
         self._layout_restored = self._restore_layout()
@@ -86,8 +89,10 @@ class MainWindow(QMainWindow):
         self.controls.lr_changed.connect(self.session.set_lr)
         self.controls.clip_changed.connect(self.session.set_clip)
         self._shown_once = False
-        self.redraws = RedrawScheduler(self.views, lambda: self.session.recorder,
+        # The panels draw the step the timeline shows (the newest unless moved back).
+        self.redraws = RedrawScheduler(self.views, self.timeline.shown,
                                        lambda: self.run_progress.show_run(self.session.recorder), self)
+        self.timeline.moved.connect(self.redraws.news)
         self.redraws.view_failed.connect(self._on_view_failed)
         self.session.data_changed.connect(self._on_data_changed)
         self.session.state_changed.connect(self._on_state_changed)
@@ -111,6 +116,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.caption)
         places = (entry.place for entry in self.panel_entries)
         column.addWidget(plot_area(zip(places, self.panels, strict=True)), 1)
+        self.timeline = TimelineBar(self.session)
+        column.addWidget(self.timeline)
         self.setCentralWidget(central)
         self.hint = FirstLaunchHint(central, self.settings)
 
@@ -248,11 +255,21 @@ class MainWindow(QMainWindow):
             self.session.pause()
         elif state == PAUSED:
             self.session.resume()
+        elif state in (FINISHED, LOADED):
+            self.timeline.toggle_playback()  # a recording: Space replays it; R then Space trains anew
         else:
             self._start(running=True)
 
     def step(self) -> None:
-        if self.session.live:
+        """→: the next recorded step while the timeline is held back (paused,
+        finished, opened); at the end of a live run one more trained step;
+        at the end of a finished or opened run nothing (no new run by accident)."""
+        state = self.session.state
+        if state in (PAUSED, FINISHED, LOADED) and not self.timeline.at_end:
+            self.timeline.step_by(1)
+        elif state in (FINISHED, LOADED):
+            return
+        elif self.session.live:
             self.session.step_once()
         elif self._start(running=False):
             self.session.step_once()

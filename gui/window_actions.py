@@ -39,7 +39,8 @@ def build_actions(window: QMainWindow) -> None:
         translate("MainWindow", "Start, pause or resume training"), window.start_or_pause)
     window.step_action = shortcut_action(
         window, translate("MainWindow", "Step"), Qt.Key.Key_Right,
-        translate("MainWindow", "Train exactly one more step, then pause"), window.step)
+        translate("MainWindow", "Train exactly one more step, then pause; while the timeline "
+                                "shows an earlier step: the next recorded step"), window.step)
     window.reset_action = shortcut_action(
         window, translate("MainWindow", "Reset"), Qt.Key.Key_R,
         translate("MainWindow", "Stop the workers and clear the plots; the next "
@@ -78,12 +79,12 @@ def build_actions(window: QMainWindow) -> None:
 
 
 def _build_menus(window: QMainWindow) -> None:
-    files = window.menuBar().addMenu(translate("MainWindow", "&File"))
+    files = window.file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     for action in (window.open_action, window.save_action, None, window.export_plots_action,
                    window.export_data_action, None, window.reset_settings_action, None,
                    window.quit_action):
         files.addSeparator() if action is None else files.addAction(action)
-    run = window.menuBar().addMenu(translate("MainWindow", "&Run"))
+    run = window.run_menu = window.menuBar().addMenu(translate("MainWindow", "&Run"))
     for action in (window.start_action, window.step_action, window.reset_action):
         run.addAction(action)
     presets = run.addMenu(translate("MainWindow", "Presets"))

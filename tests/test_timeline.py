@@ -82,3 +82,13 @@ def test_an_old_format_run_scrubs_with_what_it_holds(tmp_path):
     np.testing.assert_array_equal(early.captured.gradients["h"], np.arange(1.0, LENGTH + 1))
     assert early.captured.gates == {}  # no gate history in old folders
     assert run_at(loaded, 2).cells["RNN"].captured.gates.keys() == {"z"}
+
+
+def test_a_1x_replay_goes_at_the_slowest_cells_pace(tmp_path):
+    from training.timeline import FALLBACK_STEPS_PER_SECOND, replay_pace
+
+    recorder = recorded_run(steps=10)
+    recorder.cells["LSTM"].train_seconds, recorder.cells["GRU"].train_seconds = 1.0, 0.5
+    assert replay_pace(recorder) == pytest.approx(10.0)
+    recorder.cells["LSTM"].train_seconds = recorder.cells["GRU"].train_seconds = 0.0
+    assert replay_pace(recorder) == FALLBACK_STEPS_PER_SECOND

@@ -24,7 +24,7 @@ from .recorder import CellHistory, RunRecorder
 from .report import RUNNING, StepReport
 from .spec import RunSpec
 
-__all__ = ["RunView", "cell_at", "recorded_steps", "run_at"]
+__all__ = ["FALLBACK_STEPS_PER_SECOND", "RunView", "cell_at", "recorded_steps", "replay_pace", "run_at"]
 
 
 def recorded_steps(recorder: RunRecorder) -> list[int]:
@@ -125,3 +125,14 @@ def _seconds_until(history: CellHistory, count: int) -> float:
     if total <= 0 or not np.isfinite(total):
         return 0.0
     return history.train_seconds * float(np.nansum(seconds[:count])) / total
+
+
+FALLBACK_STEPS_PER_SECOND = 50.0  # replay pace at 1× of a run that kept no training times
+
+
+def replay_pace(recorder: RunRecorder) -> float:
+    """Training steps per second of a 1× replay: the pace the run trained at,
+    which is its slowest cell's (the cells train side by side, so the run is
+    as far as that one); ``FALLBACK_STEPS_PER_SECOND`` when no cell says."""
+    speeds = [h.steps_per_second for h in recorder.cells.values() if h.steps_per_second > 0]
+    return min(speeds) if speeds else FALLBACK_STEPS_PER_SECOND

@@ -563,12 +563,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+62"/>
+        <location filename="../../gui/main_window.py" line="+64"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -579,13 +579,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+138"/>
+        <location filename="../../gui/window_actions.py" line="+139"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+199"/>
-        <location filename="../../gui/window_actions.py" line="-100"/>
+        <location filename="../../gui/main_window.py" line="+209"/>
+        <location filename="../../gui/window_actions.py" line="-101"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -601,11 +601,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Train exactly one more step, then pause</source>
-        <translation>정확히 한 단계 더 학습한 뒤 일시 정지</translation>
+        <source>Train exactly one more step, then pause; while the timeline shows an earlier step: the next recorded step</source>
+        <translation>정확히 한 단계 더 학습한 뒤 일시 정지. 타임라인이 이전 단계를 보여 줄 때는 기록된 다음 단계로</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
@@ -760,7 +760,7 @@
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-100"/>
         <source>Reset settings</source>
         <translation>설정 초기화</translation>
     </message>
@@ -775,7 +775,7 @@
         <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+97"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
@@ -878,6 +878,66 @@
         <location line="+9"/>
         <source>Language: {0}. It applies at the next start of GateLab.</source>
         <translation>언어: {0}. GateLab을 다음에 실행할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timeline_actions.py" line="+26"/>
+        <source>Step back</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the previous recorded step in every plot</source>
+        <translation>모든 그래프에 기록된 이전 단계를 표시</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First step</source>
+        <translation>첫 단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the first recorded step in every plot</source>
+        <translation>모든 그래프에 기록된 첫 단계를 표시</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Newest step</source>
+        <translation>최신 단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the last recorded step; a live run is followed again</source>
+        <translation>기록된 마지막 단계를 표시. 진행 중인 학습은 다시 최신 단계를 따라감</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay</source>
+        <translation>다시 재생</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the recording back from the step shown, or stop playing (Space does it too once a run has finished or was opened)</source>
+        <translation>표시된 단계부터 기록을 재생하거나 재생을 멈춤 (학습이 끝났거나 저장된 실행을 열었을 때는 Space로도 가능)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Slower replay</source>
+        <translation>느리게 재생</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay at the next lower speed (0.5×, 1×, 4×, 16×)</source>
+        <translation>한 단계 낮은 속도로 재생 (0.5×, 1×, 4×, 16×)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Faster replay</source>
+        <translation>빠르게 재생</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay at the next higher speed (0.5×, 1×, 4×, 16×)</source>
+        <translation>한 단계 높은 속도로 재생 (0.5×, 1×, 4×, 16×)</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1479,34 @@
         <location line="+1"/>
         <source>update z</source>
         <translation>업데이트 게이트 z</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <location filename="../../gui/timeline_bar.py" line="+73"/>
+        <source>The training step every plot shows: drag to go back through the recorded steps (← → one step, Home/End first/last). At the right end the plots follow the newest step.</source>
+        <translation>모든 그래프가 보여 주는 학습 단계: 끌어서 기록된 단계를 거슬러 갑니다 (← → 한 단계, Home/End 처음/마지막). 오른쪽 끝에서는 그래프가 최신 단계를 따라갑니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0:g}×</source>
+        <translation>{0:g}×</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay speed: 1× replays at the pace the run trained at (its slowest cell); [ slower, ] faster</source>
+        <translation>재생 속도: 1×는 학습했던 속도(가장 느린 셀 기준)로 재생합니다. [ 느리게, ] 빠르게</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>step {0} of {1}</source>
+        <translation>{1}단계 중 {0}단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no recording</source>
+        <translation>기록 없음</translation>
     </message>
 </context>
 <context>

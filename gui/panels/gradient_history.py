@@ -6,13 +6,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QWidget
 
 from plots.step_grid import rows_on_grid
 from plots.styling import FLOAT32_TINY, style_plot
 from plots.theme import CELL_COLOURS, THEME
 from training.recorder import CellHistory, RunRecorder
+from training.timeline import RunView
 
 from .base import PlotPanel
 
@@ -32,7 +33,9 @@ class GradientHistoryPanel(PlotPanel):
         self.plots: dict[str, pg.PlotItem] = {}
         self.colour_bar: pg.ColorBarItem | None = None
         self._rows: dict[str, dict[int, tuple[np.ndarray, float]]] = {}
-        self._recorder: RunRecorder | None = None
+        self._recorder: RunRecorder | RunView | None = None
+        self._source: RunRecorder | None = None  # the whole recording, whose rows are cached
+        self._markers: dict[str, pg.InfiniteLine] = {}  # the timeline's step, per heatmap
         self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step "
                                    "(dark: vanished)"))
 
@@ -95,16 +98,34 @@ class GradientHistoryPanel(PlotPanel):
         return ([s for s in steps if s in cache], np.stack([r for r, _ in rows]),
                 min(low for _, low in rows))
 
-    def show_run(self, recorder: RunRecorder | None) -> None:
-        names = list(recorder.cells) if recorder else []
-        if names != list(self.images) or recorder is not self._recorder:
+    def _mark(self, step: int | None) -> None:
+        """A line across each heatmap at the timeline's step (None: hidden)."""
+        for name, plot in self.plots.items():
+            line = self._markers.get(name)
+            if line is None or line.getViewBox() is not plot.getViewBox():
+                line = pg.InfiniteLine(angle=0, pen=pg.mkPen(255, 255, 255, 230, width=2,
+                                                             style=Qt.PenStyle.DashLine))
+                line.setZValue(10)
+                plot.addItem(line)
+                self._markers[name] = line
+            line.setVisible(step is not None)
+            if step is not None:
+                line.setPos(step)
+
+    def show_run(self, recorder: RunRecorder | RunView | None) -> None:
+        # A past step (the timeline's view) shows the whole recording with that step marked.
+        source = recorder.source if isinstance(recorder, RunView) else recorder
+        names = list(source.cells) if source else []
+        if names != list(self.images) or source is not self._source:
             self._rows = {}
-            self._recorder = recorder
+            self._source = source
+        self._recorder = recorder
         if names != list(self.images):
             self._build(names)
+        self._mark(recorder.step if isinstance(recorder, RunView) else None)
         if not names:
             return
-        matrices = {name: self._log_matrix(name, recorder.cells[name]) for name in names}
+        matrices = {name: self._log_matrix(name, source.cells[name]) for name in names}
         lowest = min(low for _, _, low in matrices.values())
         if not np.isfinite(lowest):
             for image in self.images.values():
