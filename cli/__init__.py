@@ -48,6 +48,11 @@ def build_parser() -> OneLineParser:
     sweep.add_argument("--seeds", type=int, default=3, help="seeds 0 … N-1 per length (replaces --seed; "
                        "default %(default)s)")
     sweep.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
+    sweep.add_argument("--cluster", metavar="local|tcp://HOST:PORT",
+                       help="run the (T, seed) jobs on a Dask cluster: 'local' starts one on this machine "
+                            "(needs the [cluster] extra); default: a local process pool")
+    sweep.add_argument("--workers", type=int, metavar="N",
+                       help="jobs at once (default: cores ÷ cells for the pool, 2 for a local cluster)")
     sweep.set_defaults(handler=sweep_command)
     add_check_plugin_parser(commands)
     add_grade_parser(commands)

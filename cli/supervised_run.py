@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,8 +37,12 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 @contextmanager
 def stop_requests() -> Iterator[list[int]]:
     """Collect SIGINT and SIGTERM in a list instead of raising; the handlers in
-    force before are restored afterwards."""
+    force before are restored afterwards. Off the main thread (a job in a Dask
+    worker's thread) signals cannot be caught there: nothing is installed."""
     received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
     previous = {number: signal.signal(number, lambda number, _frame: received.append(number))
                 for number in STOP_SIGNALS}
     try:

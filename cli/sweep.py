@@ -35,6 +35,7 @@ from training.run_files import guard_text
 from training.spec import RunSpec, build_task
 from training.worker_process import WarmPool
 
+from .executors import executor_for, local_workers
 from .supervised_run import train_to_end
 
 FINAL_ROWS = 10
@@ -66,45 +67,55 @@ def final_value(recorder: RunRecorder, name: str, column: str) -> float:
 
 
 def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[str, CellSource],
-              folder: Path, step_timeout: float, stream: TextIO = sys.stderr) -> SweepOutcome:
-    """Train every (T, seed), save each cell's run folder, return the rows.
-    Workers for the next (T, seed) start while one trains (a ``WarmPool`` of
-    two runs' worth), so a sweep of short runs does not wait for a torch
-    import each time."""
+              folder: Path, step_timeout: float, cluster: str | None = None,
+              workers: int | None = None, stream: TextIO = sys.stderr) -> SweepOutcome:
+    """Train every (T, seed) as one job on ``cluster``'s executor (see
+    ``executors``), each saving its cells' run folders; then read them back.
+    Jobs return rows in submission order, so results do not depend on the backend."""
     outcome = SweepOutcome([], {}, None)
-    pool = WarmPool(2 * len(base.cells))
-    try:
-        for length in lengths:
-            for seed in range(seeds):
-                pool.fill()
-                _train_one(base.replace(length=length, seed=seed), sources, folder, step_timeout, pool,
-                           stream, outcome)
-                if outcome.stopped_by is not None:
-                    return outcome
-    finally:
-        pool.close()
+    jobs = [base.replace(length=length, seed=seed) for length in lengths for seed in range(seeds)]
+    workers = workers or (2 if cluster == "local" else local_workers(len(base.cells)))
+    with executor_for(cluster, workers) as executor:
+        futures = [executor.submit(sweep_job, spec.to_json(), sources, str(folder), step_timeout)
+                   for spec in jobs]
+        for spec, future in zip(jobs, futures, strict=True):
+            rows, stopped_by = future.result()
+            stream.write(f"T = {spec.length}, seed {spec.seed}: "
+                         + ", ".join(f"{r['cell']} {r['final_loss']:.4g}" for r in rows) + "\n")
+            outcome.rows += rows
+            outcome.stopped_by = outcome.stopped_by or stopped_by
+    for row in outcome.rows:
+        key = (row["cell"], row["length"], row["seed"])
+        outcome.recorders[key] = RunRecorder.load(folder / row["folder"])
     return outcome
 
 
-def _train_one(spec: RunSpec, sources: dict[str, CellSource], folder: Path, step_timeout: float,
-               pool: WarmPool, stream: TextIO, outcome: SweepOutcome) -> None:
-    """One (T, seed): train, then save each cell's folder and row into ``outcome``."""
-    length, seed = spec.length, spec.seed
-    stream.write(f"T = {length}, seed {seed}\n")
-    recorder, outcome.stopped_by = train_to_end(spec, sources, step_timeout, stream, pool)
+_spares: WarmPool | None = None  # per job process: workers for its next job start while one trains
+
+
+def sweep_job(spec_json: str, sources: dict[str, CellSource], folder: str,
+              step_timeout: float) -> tuple[list[dict], int | None]:
+    """One (T, seed), wherever the executor runs it: train, save each cell's
+    run folder, return its rows and the stop signal if one came. Runs again
+    unchanged if a cluster retries it (the folders are simply rewritten)."""
+    global _spares
+    spec = RunSpec.from_json(spec_json)
+    if _spares is None:
+        _spares = WarmPool(len(spec.cells))
+    _spares.fill()
+    recorder, stopped_by = train_to_end(spec, sources, step_timeout, io.StringIO(), _spares)
+    _spares.fill()
+    rows = []
     for name, history in recorder.cells.items():
-        single = one_cell(recorder, name)
-        place = folder / f"{name}-T{length}-seed{seed}"
-        single.save(place, complete=recorder.complete)
-        outcome.recorders[(name, length, seed)] = single
-        outcome.rows.append({
-            "task": spec.task, "length": length, "cell": name, "seed": seed, "steps": history.steps,
+        place = Path(folder) / f"{name}-T{spec.length}-seed{spec.seed}"
+        one_cell(recorder, name).save(place, complete=recorder.complete)
+        rows.append({
+            "task": spec.task, "length": spec.length, "cell": name, "seed": spec.seed, "steps": history.steps,
             "final_loss": final_value(recorder, name, "loss"),
             "final_metric": final_value(recorder, name, "metric"),
-            "baseline_loss": recorder.task.baseline_loss,
-            "baseline_metric": recorder.task.baseline_metric,
-            "steps_per_second": history.steps_per_second, "status": history.status,
-            "folder": place.name})
+            "baseline_loss": recorder.task.baseline_loss, "baseline_metric": recorder.task.baseline_metric,
+            "steps_per_second": history.steps_per_second, "status": history.status, "folder": place.name})
+    return rows, stopped_by
 
 
 def sweep_csv(rows: list[dict]) -> str:
@@ -196,7 +207,11 @@ def sweep_command(args) -> int:
         fail("; ".join(f"{name}: {why}" for name, why in broken.items()))
     base = base.replace(cells=tuple(sources))
     folder = output_folder(args.out, base, args.overwrite)
-    outcome = run_sweep(base, lengths, args.seeds, sources, folder, args.step_timeout)
+    try:
+        outcome = run_sweep(base, lengths, args.seeds, sources, folder, args.step_timeout,
+                            args.cluster, args.workers)
+    except ValueError as error:  # no Dask for --cluster
+        fail(str(error))
     try:
         write_sweep(outcome, folder, build_task(base).metric_name)
     except RunWriteError as error:

@@ -79,11 +79,13 @@ def available_tasks() -> list[str]:
 
 def sweep(task: str = "adding", lengths: tuple[int, ...] | list[int] = (25, 50, 100),
           cells: Names = ("RNN", "LSTM", "GRU"), seeds: int = 3, steps: int = 500,
-          out: str | Path | None = None, plugins: Folders = (),
-          step_timeout: float = DEFAULT_STEP_TIMEOUT, **settings) -> Sweep:
+          out: str | Path | None = None, plugins: Folders = (), cluster: str | None = None,
+          workers: int | None = None, step_timeout: float = DEFAULT_STEP_TIMEOUT, **settings) -> Sweep:
     """``main.py sweep`` from Python: every cell at every length over ``seeds``
     seeds, each (cell, T, seed) saved as a run folder under ``out`` (default: a
-    new temporary folder), with sweep.csv, sweep.md and the figures."""
+    new temporary folder), with sweep.csv, sweep.md and the figures.
+    ``cluster``: None (a local process pool), "local" (a Dask LocalCluster) or
+    a Dask scheduler's address; the results are the same on each."""
     import tempfile
 
     from cli.sweep import run_sweep, write_sweep
@@ -96,6 +98,6 @@ def sweep(task: str = "adding", lengths: tuple[int, ...] | list[int] = (25, 50, 
     folder = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="gatelab-sweep-"))
     folder.mkdir(parents=True, exist_ok=True)
     outcome = run_sweep(base.replace(cells=tuple(sources)), sorted(lengths), seeds, sources, folder,
-                        step_timeout, sys.stderr if sys.stderr.isatty() else io.StringIO())
+                        step_timeout, cluster, workers, sys.stderr if sys.stderr.isatty() else io.StringIO())
     write_sweep(outcome, folder, build_task(base).metric_name)
     return Sweep(folder, outcome.rows)
