@@ -12,7 +12,9 @@ that makes the cell unusable (status ``broken``):
    state name, all finite;
 3. a backward pass from the second step's output: every parameter should get
    a gradient, and so should the previous state ``h_{t-1}`` — without it the
-   gradient-through-time plot shows nothing (status ``warning``);
+   gradient-through-time plot shows nothing (status ``warning``); and the
+   output must be the returned state ``h_t`` or be computed from it, else the
+   plot misses the readout's path (``warning``);
 4. a float64 step (the window's "float64" option; a failure is a warning);
 5. the time of one step, forward + backward, at batch 32 and hidden size 64.
 
@@ -130,7 +132,9 @@ def _gradient_check(cls: type[Cell], result: ValidationResult) -> None:
     with cell.recording() as trace:
         output, middle = _check_step(cls, cell(xs[0], state), CHECK_BATCH, CHECK_HIDDEN, torch.float32, 1)
     result.gates = tuple(trace)
+    first_output = output
     output, _ = _check_step(cls, cell(xs[1], middle), CHECK_BATCH, CHECK_HIDDEN, torch.float32, 2)
+    _plot_fidelity_check(cls, first_output, middle[0], result)
     if not output.requires_grad:
         raise ContractError("the output does not depend on anything trainable (no gradient at all: "
                           "a .detach() or torch.no_grad() in forward?)")
@@ -151,6 +155,25 @@ def _gradient_check(cls: type[Cell], result: ValidationResult) -> None:
         shown = ", ".join(missing[:4]) + (" …" if len(missing) > 4 else "")
         result.warnings.append(f"no gradient reaches {len(missing)} parameter(s): {shown}; "
                                "they will never be trained")
+
+
+def _plot_fidelity_check(cls: type[Cell], output: torch.Tensor, state: torch.Tensor,
+                         result: ValidationResult) -> None:
+    """The plot reads ∂ℓ/∂h_t off the returned state tensor (``state[0]``). The
+    readout's path reaches it only if the output is that tensor or is computed
+    from it; an output computed beside it (``out, h_n = gru(x, h)``, or
+    ``return h, (h.clone(),)``) leaves the readout out: the profile reads 0 at
+    the last time step, where it should be largest, and nothing else fails."""
+    if output is state or not state.requires_grad:
+        return
+    (reaches,) = torch.autograd.grad(output.sum(), state, retain_graph=True, allow_unused=True)
+    if reaches is None:
+        name = cls.state_names[0]
+        result.warnings.append(
+            f"the output is not the returned state {name} nor computed from it, so the gradient-through-time "
+            f"plot (read off the returned {name}) misses the readout's path and shows 0 at the last step; "
+            f"return the state tensor itself as the output (return {name}, ({name}, …)) — see "
+            "docs/PLUGINS.md, 'Output and state'")
 
 
 def _float64_check(cls: type[Cell], result: ValidationResult) -> None:
