@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from plugin_host import BROKEN, CellSource, discover_cells, find_cell
-from plugin_host.names import escape_for_terminal
+from plugin_host.names import display_width, escape_for_terminal, padded
 from plugin_host.parameters import cell_parameters
 from tasks import TASKS
 from training import build_task
@@ -82,11 +82,12 @@ def print_summary(recorder: RunRecorder, folder: Path, elapsed: float, baseline:
                   interrupted: bool) -> None:
     print(f"{'stopped early' if interrupted else 'done'} in {elapsed:.1f} s; "
           f"chance baseline loss {baseline:.4f}; results in {folder}")
+    width = max(12, *(display_width(name) for name in recorder.cells))
     for name, history in recorder.cells.items():
         latest = history.latest
         loss = f"{latest.loss:.4f}" if latest and math.isfinite(latest.loss) else "-"
         status = history.status + (f" ({history.message})" if history.message else "")
-        line = f"  {name:<12} loss {loss:>8}  {history.steps_per_second:6.1f} steps/s  {status}"
+        line = f"  {padded(name, width)} loss {loss:>8}  {history.steps_per_second:6.1f} steps/s  {status}"
         print(escape_for_terminal(line))  # a cell's message is plugin text: escapes shown, not obeyed
 
 
@@ -94,13 +95,15 @@ def cells_command(args: argparse.Namespace) -> int:
     if args.hidden < 1 or args.input_size < 1:
         fail("--hidden and --input-size must be at least 1")
     records = discover_cells([Path(d) for d in args.plugins])
+    width = max(16, *(display_width(record.name) for record in records))  # long names keep the columns
     for record in records:
+        name = padded(record.name, width)
         if record.usable:
             count = cell_parameters(record.parameter_samples, args.input_size, args.hidden)
-            line = f"✓ {record.name:<16} {'?' if count is None else count:>8} parameters  {record.origin}"
+            line = f"✓ {name} {'?' if count is None else count:>8} parameters  {record.origin}"
         else:
             mark = "✗" if record.status == BROKEN else "⚠"
-            line = f"{mark} {record.name:<16} {'':>8}             {record.location}: {record.reason}"
+            line = f"{mark} {name} {'':>8}             {record.location}: {record.reason}"
         print(escape_for_terminal(line))  # names and reasons come from plugin code
     print(f"(parameters of one cell at input size {args.input_size}, hidden size {args.hidden})")
     return 0

@@ -107,3 +107,19 @@ def escape_for_terminal(text: str, keep_lines: bool = False) -> str:
         else:
             out.append(repr(char)[1:-1] if category == _CONTROL else f"\\u{ord(char):04x}")
     return "".join(out)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (East Asian) characters take two,
+    combining marks none. For aligning names in columns (``main.py cells``)."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` and spaces to fill ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))

@@ -142,3 +142,25 @@ def test_the_spec_gives_a_valid_spec_or_the_one_error(cells):
     module = rules()
     keys = [module.name_key(c) for c in spec.cells]
     assert len(set(keys)) == len(keys) and all(module.name_problem(c) is None for c in spec.cells)
+
+
+def test_columns_line_up_for_long_and_wide_names():
+    from plugin_host.names import display_width, padded
+
+    assert display_width("GRU") == 3 and display_width("게이트") == 6 and display_width("é") == 1
+    names = ["RNN", "A very long plugin cell name (v2)", "망각 게이트 셀"]
+    width = max(display_width(n) for n in names)
+    assert {display_width(padded(n, width)) for n in names} == {width}
+
+
+def test_the_cells_command_keeps_its_columns_with_a_long_name(tmp_path):
+    from cli_runner import gatelab
+    from plugin_corpus import GOOD_CELL
+
+    long_name = "A rather long cell name for the columns"
+    source = GOOD_CELL.read_text().replace('name = "Leaky"', f'name = "{long_name}"')
+    (tmp_path / "long.py").write_text(source)
+    lines = [line for line in gatelab("cells", "--plugins", str(tmp_path)).stdout.splitlines()
+             if "parameters  " in line]
+    assert any(long_name in line for line in lines) and len(lines) >= 4
+    assert len({line.index(" parameters") for line in lines}) == 1  # one column for every count
