@@ -168,3 +168,13 @@ def test_run_spec_round_trips_through_json_and_refuses_nonsense():
 def test_task_is_built_from_the_spec():
     spec = RunSpec(task="copy", length=15)
     assert Trainer(spec.replace(cells=("RNN",)), [RNN]).task == make_task("copy", 15)
+
+
+def test_init_and_gain_that_cannot_apply_are_said_not_silently_dropped():
+    spec = RunSpec(length=6, hidden=4, batch=2, cells=("Leaky", "RNN"), init="orthogonal", recurrent_gain=2.0)
+    trainer = Trainer(spec, [Leaky, RNN])
+    reports = {r.cell: r for r in trainer.step()}
+    assert "--init orthogonal / --gain 2 changed nothing" in reports["Leaky"].message
+    assert reports["Leaky"].status == "running" and reports["RNN"].message == ""
+    plain = Trainer(spec.replace(init="default", recurrent_gain=1.0), [Leaky]).step()[0]
+    assert plain.message == ""

@@ -168,16 +168,20 @@ def recurrent_blocks(cell: Cell):
                 yield parameter.data[start:start + hidden]
 
 
-def initialise(model: SequenceModel, scheme: str, gain: float, forget_bias: float | None) -> None:
-    """Apply an initialisation to every recurrent weight block.
+def initialise(model: SequenceModel, scheme: str, gain: float, forget_bias: float | None) -> int:
+    """Apply an initialisation to every recurrent weight block; returns how
+    many blocks there were (0: the cells name no ``weight_hh*`` parameter, so
+    ``scheme`` and ``gain`` changed nothing — the caller says so).
 
     default: the cell's own (torch's U(±1/√H)), scaled by gain;
     orthogonal: each H×H block orthogonal × gain; identity: each block I × gain
     (IRNN). forget_bias sets the summed forget-gate bias where a cell has one.
     """
+    blocks = 0
     with torch.no_grad():
         for cell in model.cells:
             for block in recurrent_blocks(cell):
+                blocks += 1
                 if scheme == "orthogonal":
                     nn.init.orthogonal_(block, gain=gain)
                 elif scheme == "identity":
@@ -186,6 +190,7 @@ def initialise(model: SequenceModel, scheme: str, gain: float, forget_bias: floa
                     block.mul_(gain)
             if forget_bias is not None:
                 cell.set_forget_bias(forget_bias)
+    return blocks
 
 
 def mean_example_norms(gradient: Tensor) -> Tensor:

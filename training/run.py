@@ -44,14 +44,17 @@ class CellRun:
         torch.manual_seed(spec.seed)  # the same seed gives each cell the same start
         self.model = SequenceModel(cell_class, task.input_size, spec.hidden, task.output_size,
                                    spec.layers, spec.bidirectional, spec.dropout)
-        initialise(self.model, spec.init, spec.recurrent_gain, spec.forget_bias)
+        blocks = initialise(self.model, spec.init, spec.recurrent_gain, spec.forget_bias)
         self.model.to(device=self.device, dtype=self.dtype)
         self.parameters = count_parameters(self.model)
         self.optimizer = OPTIMIZER_CLASSES[spec.optimizer](self.model.parameters(), lr=spec.lr)
         self.clip = spec.clip
         self.step_count = 0
         self.status = RUNNING
-        self.message = ""
+        self.message = ""  # an error's words; until then, a note every report carries
+        if not blocks and (spec.init != "default" or spec.recurrent_gain != 1.0):
+            self.message = (f"--init {spec.init} / --gain {spec.recurrent_gain:g} changed nothing here: "
+                            "the cell has no weight_hh* parameter (docs/PLUGINS.md, the full contract)")
         self.cell_file = _source_file(cell_class)
 
     def set_lr(self, lr: float) -> None:
