@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from plots.styling import configure_pyqtgraph
 from plots.theme import THEME, Colours
@@ -40,6 +40,29 @@ _WIDGET_COLOURS: dict[str, dict[QPalette.ColorRole, str]] = {
              Role.ToolTipText: "#F0F0F0", Role.PlaceholderText: "#A0A0A0"},
 }
 _DISABLED_TEXT = {"light": "#8A8A8A", "dark": "#7A7A7A"}
+
+
+CHECK_INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+
+class OutlinedChecks(QProxyStyle):
+    """Fusion with a visible frame round every check box in a dark theme.
+
+    Fusion draws that frame a shade darker than the window: on a dark ground
+    an unticked box (a cell not chosen, "bidirectional") vanished, and a
+    lecturer could not see that it can be ticked. Everything else is Fusion's.
+    """
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802 (Qt's name)
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in CHECK_INDICATORS and THEME.colours.dark:
+            painter.save()
+            painter.setPen(QPen(QColor(THEME.colours.muted), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 @runtime_checkable
@@ -72,8 +95,9 @@ def use_theme(name: str) -> None:
     app = QApplication.instance()
     if app is None:
         return
-    if THEME.colours.dark and app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")  # native styles (Windows 11, macOS) ignore a dark palette in places
+    if THEME.colours.dark and not isinstance(app.style(), OutlinedChecks):
+        # Native styles (Windows 11, macOS) ignore a dark palette in places: Fusion does not.
+        app.setStyle(OutlinedChecks("Fusion"))
     app.setPalette(qt_palette(THEME.colours))
     # Qt posts the palette to the widgets; deliver it now, so that nothing
     # is drawn half in one theme and half in the other.

@@ -5,6 +5,7 @@ switch of theme (``restyle_canvas``) takes the new colours."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ def floored(values: np.ndarray, floor: float) -> np.ndarray:
 def cell_pen(name: str, strong: bool = True):
     colour = pg.mkColor(CELL_COLOURS.colour(name))
     if not strong:
-        colour.setAlpha(90)
+        colour.setAlpha(THEME.colours.faint_alpha)
     # faint curves are 1 px: Qt draws thicker antialiased lines ~10x slower
     return pg.mkPen(colour, width=THEME.pen_width() if strong else 1.0,
                     style=CELL_COLOURS.style(name))
@@ -129,6 +130,26 @@ def style_legend(legend: pg.LegendItem) -> None:
     legend.setLabelTextColor(THEME.colours.foreground)
     for _sample, label in legend.items:
         label.setText(label.text)  # the labels already there take the colour now
+
+
+def keep_legend_inside(plot: pg.PlotItem, most_columns: int) -> Callable[[], None]:
+    """Lay the plot's legend out in at most ``most_columns`` columns, fewer
+    whenever its row would be wider than the plot (long Korean gate names, a
+    narrow panel): a legend sticking out of the plot is cut at the panel's
+    edge. Refitted as the plot resizes; returns the fit, to call after
+    adding curves."""
+    def fit() -> None:
+        legend = plot.legend
+        if legend is None or not legend.items:
+            return
+        room = plot.getViewBox().width() - 20
+        for columns in range(most_columns, 0, -1):
+            legend.setColumnCount(columns)
+            if legend.layout.preferredWidth() <= room:
+                break
+
+    plot.getViewBox().sigResized.connect(fit)
+    return fit
 
 
 def save_png(item: pg.GraphicsObject, path: Path, width: int) -> Path:

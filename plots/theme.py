@@ -43,6 +43,7 @@ class Colours:
     gates: tuple[str, ...]  # the gates of one cell, told apart by colour and line style
     legend_fill: tuple[int, int, int, int]
     heatmap: str = "cividis"  # perceptually uniform, readable by colour-blind viewers, both themes
+    faint_alpha: int = 90  # step 1's curves: seen, but behind the newest
     dark: bool = field(default=False)
 
 
@@ -61,7 +62,7 @@ DARK = Colours(
     cells={"RNN": "#E69F00", "LSTM": "#56B4E9", "GRU": "#009E73"},
     extras=("#CC79A7", "#F0F0F0", "#C2A5CF", "#DFC27D", "#80CDC1", "#F4A582"),
     gates=("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0F0F0", "#F0E442"),
-    legend_fill=(17, 17, 17, 200), dark=True)
+    legend_fill=(17, 17, 17, 200), faint_alpha=140, dark=True)  # thin lines fade more on black
 THEMES: dict[str, Colours] = {LIGHT.name: LIGHT, DARK.name: DARK}
 
 # The light theme's colours under their old names, for code that always draws

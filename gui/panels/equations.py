@@ -70,9 +70,12 @@ class EquationsView(QScrollArea):
         all the lines if they fit, else as many as fit with a scroll bar,
         none if not even one does or the toggle is off."""
         self._room = room
-        line = self.label.fontMetrics().lineSpacing()
         needed = self.content_height()
-        height = needed if needed <= room else (max(room, 0) // line) * line  # whole lines only
+        # Rich-text lines with sub- and superscripts are taller than the font's
+        # line spacing: measure the mean line of this text, show whole lines only.
+        lines = max(1, round(needed / self.label.fontMetrics().lineSpacing()))
+        line = needed / lines
+        height = needed if needed <= room else int(max(room, 0) // line * line)
         show = bool(self.text) and self.toggle.isChecked() and height >= line
         self.setVisible(show)
         if show:

@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from plots.styling import gate_pen, make_live, style_legend, style_plot
+from plots.styling import gate_pen, keep_legend_inside, make_live, style_legend, style_plot
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
@@ -59,6 +59,7 @@ class GatesPanel(PlotPanel):
         make_live(self.plot)
         self.legend = self.plot.addLegend(offset=(-10, 5), colCount=3)  # one row along the top
         style_legend(self.legend)
+        self._fit_legend = keep_legend_inside(self.plot, 3)
         self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5),
                                      color=THEME.colours.foreground)
         self.plot.addItem(self.empty_text)
@@ -134,6 +135,7 @@ class GatesPanel(PlotPanel):
             if name not in self.curves:
                 # the legend names the gate in the interface's language ("forget f": 망각 게이트 f)
                 self.curves[name] = self.plot.plot(pen=gate_pen(len(self.curves)), name=task_text(name))
+                self._fit_legend()
             self.curves[name].setData(np.arange(1, len(values) + 1), values)
         length = recorder.task.sequence_length if recorder else 1
         self.empty_text.setPos((length + 1) / 2, 0.5)

@@ -8,7 +8,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QWidget
 
-from plots.styling import baseline_pen, cell_pen, floored, log_floor, make_live, style_legend, style_plot
+from plots.styling import (
+    baseline_pen,
+    cell_pen,
+    floored,
+    keep_legend_inside,
+    log_floor,
+    make_live,
+    style_legend,
+    style_plot,
+)
 from plots.theme import THEME
 from training.recorder import CellHistory, RunRecorder
 
@@ -49,9 +58,10 @@ class GradientTimePanel(PlotPanel):
         # bottom right: all curves meet near 1 at t = T, the vanished ones lie low on the left
         self.legend = self.plot.addLegend(offset=(-10, -10), colCount=4)
         style_legend(self.legend)
+        self._fit_legend = keep_legend_inside(self.plot, 4)
         self.zero_line = pg.InfiniteLine(
             angle=0, pen=baseline_pen(), label=self.tr("exact 0 (below float precision)"),
-            labelOpts={"position": 0.2, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]})
+            labelOpts={"position": 0.02, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]})
         self.zero_line.setVisible(False)
         self.plot.addItem(self.zero_line)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
@@ -92,6 +102,7 @@ class GradientTimePanel(PlotPanel):
             # step 1 never changes: keep it as a pixmap instead of redrawing its lines
             faint.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             strong = self.plot.plot(pen=cell_pen(name), name=name)
+            self._fit_legend()
             self.curves[name] = (faint, strong)
         return self.curves[name]
 

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from plots.styling import baseline_pen, cell_pen, make_live, style_legend, style_plot
+from plots.styling import baseline_pen, cell_pen, keep_legend_inside, make_live, style_legend, style_plot
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
@@ -49,6 +49,7 @@ class LossPanel(PlotPanel):
         make_live(self.metric_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 5), colCount=4)
         style_legend(self.legend)
+        self._fit_legend = keep_legend_inside(self.loss_plot, 4)
         label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
         self.metric_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
@@ -108,6 +109,7 @@ class LossPanel(PlotPanel):
             if name not in self.loss_curves:
                 self.loss_curves[name] = self.loss_plot.plot(pen=cell_pen(name), name=name, antialias=False)
                 self.metric_curves[name] = self.metric_plot.plot(pen=cell_pen(name), antialias=False)
+                self._fit_legend()
             steps, loss = history.series("loss")
             x = history.series("elapsed")[1] if shown == SECONDS else steps
             self.loss_curves[name].setData(*_finite(x, loss))

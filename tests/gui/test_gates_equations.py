@@ -65,3 +65,27 @@ def test_on_a_desk_the_equations_show_whole_without_a_scroll_bar(qtbot, make_win
     view = window.gates.equations_view
     assert view.isVisible() and view.verticalScrollBar().maximum() == 0
     assert window.gates.canvas.height() >= PLOT_MIN_HEIGHT
+
+
+def test_a_legend_wider_than_its_plot_wraps_into_fewer_columns(qtbot):
+    """Korean gate names in one row were cut at the panel's edge."""
+    import pyqtgraph as pg
+
+    from plots.styling import keep_legend_inside
+
+    canvas = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(canvas)
+    plot = canvas.addPlot()
+    plot.addLegend(colCount=3)
+    fit = keep_legend_inside(plot, 3)
+    for name in ("입력 게이트 i", "망각 게이트 f", "출력 게이트 o"):
+        plot.plot([1, 2], [0, 1], name=name)
+    fit()
+    canvas.resize(900, 300)
+    canvas.show()
+    qtbot.waitUntil(lambda: plot.getViewBox().width() > 600)
+    assert plot.legend.columnCount == 3  # room for one row
+    canvas.resize(300, 300)
+    qtbot.waitUntil(lambda: plot.getViewBox().width() < 300)
+    assert plot.legend.columnCount < 3
+    assert plot.legend.layout.preferredWidth() <= plot.getViewBox().width()

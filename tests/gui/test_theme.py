@@ -133,3 +133,18 @@ def test_saved_figures_stay_light_under_the_dark_theme(qapp, tmp_path):
     path = loss_figure(finished_run(), tmp_path / "loss.png", width=400)
     assert THEME.colours is DARK  # the window's theme is back
     assert QImage(str(path)).pixelColor(2, 2).name() == LIGHT.background.lower()
+
+
+def test_an_unticked_box_is_visible_on_the_dark_ground(qtbot):
+    """Fusion's frame, a shade off the window, vanished on black."""
+    from PySide6.QtWidgets import QCheckBox
+
+    use_theme("dark")
+    box = QCheckBox()
+    qtbot.addWidget(box)
+    box.resize(box.sizeHint())
+    image = box.grab().toImage()
+    ground = box.palette().color(QPalette.ColorRole.Window)
+    lightest = max(image.pixelColor(x, y).lightness()
+                   for x in range(image.width()) for y in range(image.height()))
+    assert lightest - ground.lightness() > 80  # the frame, in the muted grey
