@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from plugin_host import (
     BROKEN,
+    HELPER,
     OK,
     WARNING,
     CellRecord,
@@ -46,11 +48,16 @@ def check_files(files: list[str], timeout: float = DEFAULT_STEP_TIMEOUT) -> list
     builtin_names = {name_key(r.name): r for r in discover_builtins()}
     records: list[CellRecord] = []
     checker = IsolatedChecker(import_timeout=timeout, step_timeout=timeout)
-    try:
+    try:  # checked together, so that a helper file the others import is known as one
+        jobs = [Job(FILE, str(Path(text).resolve())) for text in files if Path(text).is_file()]
+        checked = iter(check_plugins(jobs, checker=checker))
+        by_file: dict[str, list[CellRecord]] = {}
+        for record in checked:
+            by_file.setdefault(record.file or record.origin, []).append(record)
         for text in files:
             path = Path(text)
             if path.is_file():
-                records += check_plugins([Job(FILE, str(path.resolve()))], checker=checker)
+                records += by_file.get(os.path.realpath(path), [])
             else:
                 records.append(CellRecord(name=path.stem, origin=text, status=BROKEN, file=text,
                                           reason="no such file"))
@@ -65,7 +72,8 @@ def check_files(files: list[str], timeout: float = DEFAULT_STEP_TIMEOUT) -> list
 
 
 def passed(record: CellRecord, strict: bool) -> bool:
-    return record.status == OK or (record.status == WARNING and not strict)
+    """A helper (no cell, imported by a plugin beside it) is no failure."""
+    return record.status in (OK, HELPER) or (record.status == WARNING and not strict)
 
 
 def as_dict(record: CellRecord, strict: bool) -> dict:

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from plugin_host import BROKEN, CellSource, discover_cells, find_cell
+from plugin_host import CellSource, discover_cells, find_cell
 from plugin_host.names import display_width, escape_for_terminal, padded
 from plugin_host.parameters import cell_parameters
 from tasks import TASKS
@@ -102,8 +102,7 @@ def cells_command(args: argparse.Namespace) -> int:
             count = cell_parameters(record.parameter_samples, args.input_size, args.hidden)
             line = f"✓ {name} {'?' if count is None else count:>8} parameters  {record.origin}"
         else:
-            mark = "✗" if record.status == BROKEN else "⚠"
-            line = f"{mark} {name} {'':>8}             {record.location}: {record.reason}"
+            line = f"{record.mark} {name} {'':>8}             {record.location}: {record.reason}"
         print(escape_for_terminal(line))  # names and reasons come from plugin code
     print(f"(parameters of one cell at input size {args.input_size}, hidden size {args.hidden})")
     return 0

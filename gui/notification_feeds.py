@@ -19,7 +19,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from plugin_host import BROKEN, OK, CellRecord
+from plugin_host import BROKEN, HELPER, OK, CellRecord
 
 from .notifications import ERROR, WARNING, NotificationCentre
 
@@ -67,7 +67,7 @@ class PluginNotices:
 
     def update(self, records: Sequence[CellRecord]) -> None:
         """Call with every record after each discovery; says only what is new."""
-        troubled = [r for r in records if r.status != OK]
+        troubled = [r for r in records if r.status not in (OK, HELPER)]  # a helper is no problem
         new = [r for r in troubled if self._key(r) not in self._known]
         self._known = {self._key(r) for r in troubled}
         if not new:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from plots.theme import THEME
-from plugin_host import BROKEN, OK, WARNING, CellRecord
+from plugin_host import BROKEN, HELPER, OK, WARNING, CellRecord
 
 from .plugin_files import new_cell_file, open_path, open_plugin_folder
 from .plugin_watcher import PluginWatcher
@@ -35,7 +35,8 @@ from .traceback_dialog import TracebackDialog
 def status_colour(status: str) -> str:
     """A record's mark colour in the theme in use (anything unknown: as broken)."""
     colours = THEME.colours
-    return {OK: colours.ok, WARNING: colours.warning, BROKEN: colours.error}.get(status, colours.error)
+    return {OK: colours.ok, WARNING: colours.warning, BROKEN: colours.error,
+            HELPER: colours.muted}.get(status, colours.error)
 
 
 class PluginPanel(QWidget):
@@ -166,7 +167,8 @@ class PluginPanel(QWidget):
         return Path(record.file).name if record.file else record.origin
 
     def _status_words(self, record: CellRecord) -> str:
-        return {OK: self.tr("ready to train"), WARNING: self.tr("usable, with a warning")}.get(
+        return {OK: self.tr("ready to train"), WARNING: self.tr("usable, with a warning"),
+                HELPER: self.tr("a helper file that plugins beside it import")}.get(
             record.status, self.tr("broken: not offered for training"))
 
     def _update_summary(self) -> None:

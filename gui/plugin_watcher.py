@@ -166,7 +166,8 @@ class PluginWatcher(QObject):
         for folder in self.folders():
             if folder.is_dir():
                 wanted.append(str(folder))
-                wanted += [str(p) for p in sorted(folder.glob("*.py"))]
+                # plugin files and helpers beside them, and the files of folder plugins (packages)
+                wanted += [str(p) for p in sorted([*folder.glob("*.py"), *folder.glob("*/*.py")])]
         watched = set(self._files.files()) | set(self._files.directories())
         missing = [p for p in wanted if p not in watched]
         if missing:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         user_plugin_dir,
     )
     from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT
-    from .records import BROKEN, OK, WARNING, CellRecord
+    from .records import BROKEN, HELPER, OK, WARNING, CellRecord
     from .source import CellSource, import_file
 
 __all__ = [
@@ -41,7 +41,7 @@ __all__ = [
     "check_plugins", "discover_builtins", "discover_cells", "find_cell", "flag_duplicates",
     "ENTRY_POINT_GROUP", "PROJECT_PLUGIN_DIR", "Job", "plugin_files", "plugin_folders", "user_plugin_dir",
     "DEFAULT_IMPORT_TIMEOUT", "DEFAULT_STEP_TIMEOUT",
-    "BROKEN", "OK", "WARNING", "CellRecord",
+    "BROKEN", "HELPER", "OK", "WARNING", "CellRecord",
     "CellSource", "import_file",
 ]
 
@@ -54,7 +54,7 @@ _HOMES = {
     "jobs": ("ENTRY_POINT_GROUP", "PROJECT_PLUGIN_DIR", "Job", "plugin_files", "plugin_folders",
              "user_plugin_dir"),
     "limits": ("DEFAULT_IMPORT_TIMEOUT", "DEFAULT_STEP_TIMEOUT"),
-    "records": ("BROKEN", "OK", "WARNING", "CellRecord"),
+    "records": ("BROKEN", "HELPER", "OK", "WARNING", "CellRecord"),
     "source": ("CellSource", "import_file"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

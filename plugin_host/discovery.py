@@ -28,7 +28,8 @@ from .jobs import FILE, Job, entry_point_jobs, file_jobs, plugin_folders
 from .messages import CellVerdict
 from .names import name_key
 from .parameters import parameter_samples
-from .records import BROKEN, CellRecord, Findings
+from .records import BROKEN, HELPER, NO_CELL, CellRecord, Findings
+from .siblings import entry_source, imported_siblings
 from .source import CellSource
 from .source_files import source_problem
 
@@ -72,7 +73,7 @@ def _job_record(verdict: CellVerdict, job: Job) -> CellRecord:
 
 def _unreadable(job: Job) -> str | None:
     """Why a plugin file is not read at all (a pipe, a looping link, a huge file …)."""
-    return job.problem or (source_problem(job.location) if job.kind == FILE else None)
+    return job.problem or (source_problem(entry_source(Path(job.location))) if job.kind == FILE else None)
 
 
 def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
@@ -91,7 +92,19 @@ def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
                     for job in readable}
     verdicts |= {job: [broken_verdict(job.plugin_name, problem, job.location)]
                  for job, problem in problems.items() if problem}
-    return [_job_record(verdict, job) for job in jobs for verdict in verdicts[job]]
+    records = [_job_record(verdict, job) for job in jobs for verdict in verdicts[job]]
+    _mark_helpers(records, jobs)
+    return records
+
+
+def _mark_helpers(records: list[CellRecord], jobs: list[Job]) -> None:
+    """A file without a cell that a plugin beside it imports is a helper, not
+    a broken plugin (a vendored library, shared maths)."""
+    imported = {str(p) for job in jobs if job.kind == FILE and not job.problem
+                for p in imported_siblings(Path(job.location))}
+    for record in records:
+        if record.status == BROKEN and record.reason == NO_CELL and record.file in imported:
+            record.status, record.reason = HELPER, "a helper imported by a plugin beside it (no cell here)"
 
 
 def flag_duplicates(records: list[CellRecord]) -> None:

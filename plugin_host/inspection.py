@@ -21,18 +21,24 @@ from .errors import broken_verdict
 from .jobs import ENTRY_POINT_GROUP, FILE, Job
 from .messages import IMPORT, VALIDATE, CellVerdict, ClassesFound, Phase
 from .parameters import parameter_samples
-from .records import BROKEN, OK
+from .records import BROKEN, NO_CELL, OK
 from .source import import_file
 from .tampering import Snapshot, changed_code
 from .validation import contract_problem, validate_cell
 
 
 def cell_classes_in(module: ModuleType) -> list[type]:
-    """Cell subclasses defined in ``module`` (not imported into it), in definition order."""
+    """Cell subclasses defined in ``module`` (not imported into it) — or, for a
+    folder plugin (a package), in its own submodules — in definition order."""
     found = []
+    inside = module.__name__ + "." if hasattr(module, "__path__") else None  # a package's own submodules
+
+    def defined_here(cls: type) -> bool:
+        return cls.__module__ == module.__name__ or bool(inside and cls.__module__.startswith(inside))
+
     for value in list(vars(module).values()):
         if (isinstance(value, type) and issubclass(value, Cell) and value is not Cell
-                and value.__module__ == module.__name__ and not value.__name__.startswith("_")
+                and defined_here(value) and not value.__name__.startswith("_")
                 and not getattr(value, "__gatelab_abstract__", False) and not inspect.isabstract(value)):
             found.append(value)
     return found
@@ -120,7 +126,7 @@ def check_job(job: Job, validate: bool = True,
                                            "nor a module holding some")
             return
     if not classes:
-        yield broken_verdict(job.plugin_name, "no subclass of cells.Cell is defined here", file, 1)
+        yield broken_verdict(job.plugin_name, NO_CELL, file, 1)
         return
     yield ClassesFound(tuple(cls.__name__ for cls in classes))
     for cls in classes:

@@ -13,7 +13,6 @@ carries the reason as its ``problem`` and is reported without being opened.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from collections.abc import Iterable
@@ -21,7 +20,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .source_files import UnreadablePluginError, read_source, source_problem, why
+from .siblings import entry_source, is_folder_plugin
+from .siblings import fingerprint as sibling_fingerprint
+from .source_files import source_problem, why
 
 ENTRY_POINT_GROUP = "gatelab.cells"
 PROJECT_PLUGIN_DIR = Path(__file__).resolve().parent.parent / "plugins"
@@ -53,10 +54,7 @@ class Job:
     def fingerprint(self) -> str:
         """Changes when the plugin's code may have changed (file content, package version)."""
         if self.kind == FILE:
-            try:
-                return hashlib.sha1(read_source(self.location)).hexdigest()
-            except UnreadablePluginError as refusal:
-                return f"unreadable: {refusal}"
+            return sibling_fingerprint(Path(self.location))  # helpers it imports count too
         try:
             return metadata.version(self.location)
         except Exception:  # an odd distribution must not break discovery
@@ -83,18 +81,19 @@ def user_plugin_dir(create: bool = False) -> Path:
 
 
 def plugin_entries(folder: Path) -> list[Path]:
-    """Everything in a folder named ``*.py`` and not starting with ``_`` or ``.``,
-    sorted, whatever it is (regular file or not); ``OSError`` if it cannot be listed."""
+    """Everything in a folder named ``*.py``, and every folder plugin (a folder
+    with an ``__init__.py``), not starting with ``_`` or ``.``, sorted, whatever
+    it is (regular file or not); ``OSError`` if it cannot be listed."""
     with os.scandir(folder) as entries:
-        names = [entry.name for entry in entries]
-    return sorted(Path(folder) / name for name in names
-                  if name.endswith(".py") and not name.startswith(("_", ".")))
+        paths = [Path(entry.path) for entry in entries]
+    return sorted(path for path in paths if (path.name.endswith(".py") or is_folder_plugin(path))
+                  and not path.name.startswith(("_", ".")))
 
 
 def plugin_files(folder: Path) -> list[Path]:
     """The readable plugin files of a folder (see ``plugin_entries``); [] if it cannot be listed."""
     try:
-        return [path for path in plugin_entries(folder) if source_problem(path) is None]
+        return [path for path in plugin_entries(folder) if source_problem(entry_source(path)) is None]
     except OSError:
         return []
 
@@ -133,7 +132,7 @@ def file_jobs(folders: list[Path]) -> list[Job]:
             jobs.append(Job(FILE, str(folder), problem=problem))
             continue
         for path in paths:
-            problem = source_problem(path)
+            problem = source_problem(entry_source(path))
             if problem:
                 jobs.append(Job(FILE, str(path), problem=problem))
             elif (resolved := os.path.realpath(path)) not in seen:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .source import CellSource
 
 OK, WARNING, BROKEN = "ok", "warning", "broken"
+HELPER = "helper"  # a file with no cell that a plugin beside it imports: listed, never a failure
+NO_CELL = "no subclass of cells.Cell is defined here"  # the reason a file without a cell is given
 
 
 @dataclass
@@ -68,4 +70,4 @@ class CellRecord(Findings):
 
     @property
     def mark(self) -> str:
-        return {OK: "✓", WARNING: "⚠"}.get(self.status, "✗")
+        return {OK: "✓", WARNING: "⚠", HELPER: "·"}.get(self.status, "✗")
