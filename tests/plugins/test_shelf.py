@@ -1,5 +1,8 @@
 """Every shipped variant passes validation and trains a few steps on the adding task."""
 
+import math
+
+import numpy as np
 import pytest
 import torch
 
@@ -10,8 +13,11 @@ from training import RunSpec, Trainer
 SHELF = {
     "peephole_lstm.py": "Peephole LSTM", "cifg_lstm.py": "CIFG", "lstm_no_forget.py": "LSTM (no forget)",
     "mgu.py": "MGU", "min_gru.py": "minGRU", "indrnn.py": "IndRNN", "irnn.py": "IRNN",
+    "min_lstm.py": "minLSTM", "slstm.py": "sLSTM", "lru.py": "LRU", "mamba.py": "Mamba (selective SSM)",
 }
-WITH_FORGET_GATE = {"Peephole LSTM", "CIFG"}
+WITH_FORGET_GATE = {"Peephole LSTM", "CIFG", "minLSTM", "sLSTM"}
+# The modern cells (issue 13) learn the adding problem at T=50 and say where a parallel scan exists.
+MODERN = {"min_lstm.py", "slstm.py", "lru.py", "mamba.py"}
 
 
 def shelf_class(file):
@@ -35,14 +41,19 @@ def test_variant_is_documented_validated_and_trains(file):
     assert result.status == "ok", result.reason
     assert result.gradient_to_previous and result.gates
     assert cls(2, 8).set_forget_bias(1.0) == (cls.name in WITH_FORGET_GATE)
+    if file in MODERN:
+        assert "parallel" in doc.lower() and "GateLab trains the step form" in doc
 
-    spec = RunSpec(task="adding", length=20, cells=(cls.name,), steps=25, hidden=16, batch=16, seed=0)
+    length = 50 if file in MODERN else 20
+    spec = RunSpec(task="adding", length=length, cells=(cls.name,), steps=25, hidden=16, batch=16, seed=0)
     trainer = Trainer(spec, [cls])
     losses = [trainer.step()[0] for _ in range(spec.steps)]
     assert all(r.status in ("running", "done") for r in losses), losses[-1].message
     recent = sum(r.loss for r in losses[-5:]) / 5
     assert recent < 0.5 * losses[0].loss, (losses[0].loss, recent)  # it learns, not noise
-    assert losses[-1].gradients["h"].shape == (20,)
+    profile = losses[-1].gradients["h"]  # ‖∂ℓ/∂h_t‖, t = 1 … T
+    assert profile.shape == (length,) and np.isfinite(profile).all(), profile
+    assert profile.max() > 0 and profile.min() < profile.max(), profile  # a curve, not a flat line
 
 
 def test_peephole_lstm_without_peepholes_is_torchs_lstm():
@@ -63,6 +74,47 @@ def test_irnn_starts_from_the_identity_and_forget_biases_are_summed():
     cell = cifg(2, 4)
     cell.set_forget_bias(1.0)
     assert torch.equal(cell.bias_ih[:4] + cell.bias_hh[:4], torch.ones(4))
+
+
+def test_slstm_stabiliser_changes_nothing_but_keeps_huge_gates_finite():
+    cls, _ = shelf_class("slstm.py")
+    torch.manual_seed(0)
+    cell = cls(3, 5).double()
+    xs = torch.randn(12, 4, 3, dtype=torch.float64)
+    h, c, n, m = cell.initial_state(4)
+    true_c, true_n = c.clone(), n.clone()  # the unstabilised cell: c_t e^{m_t}, n_t e^{m_t}
+    state = (h, c, n, m)
+    for x in xs:
+        out, state = cell(x, state)
+        gates = torch.nn.functional.linear(x, cell.weight_ih, cell.bias_ih) + h @ cell.weight_hh.T
+        f_raw, i_raw, z, o = gates.chunk(4, dim=1)
+        true_c = torch.sigmoid(f_raw) * true_c + torch.exp(i_raw) * torch.tanh(z)
+        true_n = torch.sigmoid(f_raw) * true_n + torch.exp(i_raw)
+        h = torch.sigmoid(o) * true_c / true_n
+        assert torch.allclose(out, h, atol=1e-10)
+        assert torch.allclose(state[1] * state[3].exp(), true_c, rtol=1e-9)
+    # Input gates far beyond exp's float32 range (ĩ in the thousands): every state stays finite.
+    cell = cls(3, 5)
+    state = cell.initial_state(4)
+    for x in 1000 * torch.randn(30, 4, 3):
+        out, state = cell(x, state)
+        assert all(torch.isfinite(s).all() for s in (out, *state))
+    assert state[3].abs().max() > 100  # m carried the size that c and n could not
+
+
+def test_lru_state_decays_by_exactly_lambda_to_the_k():
+    cls, module = shelf_class("lru.py")
+    torch.manual_seed(0)
+    cell = cls(2, 6).double()
+    magnitude = torch.exp(-torch.exp(cell.nu)).detach()
+    assert ((module.R_MIN - 1e-6 <= magnitude) & (magnitude <= module.R_MAX + 1e-6)).all()
+    state = tuple(torch.randn(3, 6, dtype=torch.float64) for _ in range(2))
+    start, k = torch.hypot(*state), 7
+    with cell.recording() as trace:
+        for _ in range(k):
+            _, state = cell(torch.zeros(3, 2, dtype=torch.float64), state)  # no input: x_k = λ^k x_0
+    assert torch.allclose(torch.hypot(*state), magnitude ** k * start, rtol=1e-12)
+    assert math.isclose(float(trace["decay |λ|"][0]), float(magnitude.mean()), rel_tol=1e-12)
 
 
 def test_a_cell_that_raises_at_step_k_stops_alone_with_file_and_line():
