@@ -13,13 +13,14 @@ import sys
 
 from plugin_host.jobs import existing_plugin_dir
 
+from .animate import add_animate_parser
 from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
 from .grade import add_grade_parser
 from .sweep import sweep_command
 
-COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep", "grade")
+COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep", "grade", "animate")
 
 
 def build_parser() -> OneLineParser:
@@ -56,6 +57,7 @@ def build_parser() -> OneLineParser:
     sweep.set_defaults(handler=sweep_command)
     add_check_plugin_parser(commands)
     add_grade_parser(commands)
+    add_animate_parser(commands)
     return parser
 
 

@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AnimationExport</name>
+    <message>
+        <location filename="../../gui/animation_export.py" line="+94"/>
+        <source>Rendering the animation…</source>
+        <translation>애니메이션을 그리는 중…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <location line="+11"/>
+        <source>Export animation</source>
+        <translation>애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Animation cancelled: nothing was written</source>
+        <translation>애니메이션 취소됨: 아무것도 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No video encoder is installed (pip install &apos;gatelab[video]&apos; brings imageio-ffmpeg): {0} PNG frames were written into {1} instead.</source>
+        <translation>영상 인코더가 설치되어 있지 않습니다 (pip install &apos;gatelab[video]&apos;로 imageio-ffmpeg 설치): 대신 PNG 프레임 {0}개를 {1}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: {0}</source>
+        <translation>완료: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MP4 video (*.mp4);;GIF animation (*.gif)</source>
+        <translation>MP4 영상 (*.mp4);;GIF 애니메이션 (*.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationOptions</name>
+    <message>
+        <location line="-91"/>
+        <source>Export animation</source>
+        <translation>애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frame size in pixels; text and lines grow with it</source>
+        <translation>프레임 크기(픽셀). 글자와 선도 함께 커집니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frames per second</source>
+        <translation>초당 프레임 수</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the video: the recorded steps are spread over it</source>
+        <translation>영상 길이: 기록된 단계가 이 시간에 고르게 펼쳐집니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size:</source>
+        <translation>크기:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames per second:</source>
+        <translation>초당 프레임 수:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>길이:</translation>
+    </message>
+</context>
+<context>
     <name>CellChecklist</name>
     <message>
         <location filename="../../gui/cell_list.py" line="+37"/>
@@ -432,7 +516,7 @@
         <translation>평균 활성값</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>no gates recorded for this cell</source>
         <translation>이 셀에는 기록된 게이트가 없습니다</translation>
     </message>
@@ -453,7 +537,7 @@
 <context>
     <name>GradientTimePanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_time.py" line="+35"/>
+        <location filename="../../gui/panels/gradient_time.py" line="+44"/>
         <source>hidden state hₜ</source>
         <translation>은닉 상태 hₜ</translation>
     </message>
@@ -473,7 +557,7 @@
         <translation>어떤 기울기를 볼지: 은닉 상태, 두 번째 상태(LSTM의 셀 상태 등, 있는 셀만) 또는 입력에 대한 기울기</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>exact 0 (below float precision)</source>
         <translation>정확히 0 (부동소수점 정밀도 아래)</translation>
     </message>
@@ -529,7 +613,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss.py" line="+82"/>
+        <location filename="../../gui/panels/loss.py" line="+83"/>
         <source>metric</source>
         <translation>지표</translation>
     </message>
@@ -554,7 +638,7 @@
         <translation>학습 단계</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <location line="+2"/>
         <source>chance {0:.3g}</source>
         <translation>우연 수준 {0:.3g}</translation>
@@ -880,7 +964,7 @@
         <translation>언어: {0}. GateLab을 다음에 실행할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/timeline_actions.py" line="+26"/>
+        <location filename="../../gui/timeline_actions.py" line="+29"/>
         <source>Step back</source>
         <translation>한 단계 뒤로</translation>
     </message>
@@ -938,6 +1022,16 @@
         <location line="+1"/>
         <source>Replay at the next higher speed (0.5×, 1×, 4×, 16×)</source>
         <translation>한 단계 높은 속도로 재생 (0.5×, 1×, 4×, 16×)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export animation…</source>
+        <translation>애니메이션 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the gradient through time over training as an MP4 or GIF for slides (PNG frames without an encoder)</source>
+        <translation>학습 동안의 시간에 따른 기울기를 슬라이드용 MP4 또는 GIF로 저장 (인코더가 없으면 PNG 프레임)</translation>
     </message>
 </context>
 <context>

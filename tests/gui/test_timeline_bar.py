@@ -134,3 +134,33 @@ def test_a_live_run_is_followed_unless_held_back(qtbot, make_window):
     qtbot.keyClick(window, Qt.Key.Key_Right)  # at the end of a paused live run: one more trained step
     qtbot.waitUntil(lambda: steps_of(window)["RNN"] > before, timeout=30_000)  # (+ any still in flight)
     qtbot.waitUntil(lambda: window.timeline.step == steps_of(window)["RNN"])  # followed
+
+
+def test_export_animation_writes_the_video_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):
+    imageio = pytest.importorskip("imageio.v2")
+    from PySide6.QtWidgets import QFileDialog
+
+    import gui.animation_export as export
+
+    assert window.export_animation_action in window.file_menu.actions()
+    out = tmp_path / "talk.mp4"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(export, "ask_options", lambda w: ((1280, 720), 8, 1.0))
+    window.export_animation_action.trigger()
+    reader = imageio.get_reader(str(out), format="FFMPEG")
+    assert reader.count_frames() == 8 and tuple(reader.get_meta_data()["size"]) == (1280, 720)
+    reader.close()
+    assert str(out) in window.statusBar().currentMessage()
+
+
+def test_export_animation_can_be_cancelled(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+    import gui.animation_export as export
+
+    out = tmp_path / "talk.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(export, "ask_options", lambda w: ((1280, 720), 8, 1.0))
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: self.value() >= 2)
+    assert export.export_animation(window) is None
+    assert not out.exists() and "cancelled" in window.statusBar().currentMessage()
