@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     from plugin_host import CellRecord
 
 
-PLOT_MIN_HEIGHT = 150  # the plot keeps this much before the equations get any height
+PLOT_MIN_HEIGHT = 150  # at scale 1 the plot keeps this much before the equations get any height
+
+
+def plot_min_height() -> int:
+    """``PLOT_MIN_HEIGHT`` grown with the scale: bigger tick labels and axis
+    titles leave less of the same height to the curves (√scale: at scale 2 on
+    1280×800 the equations still keep a scrolling line)."""
+    return round(PLOT_MIN_HEIGHT * max(1.0, THEME.scale) ** 0.5)
 
 
 def equations_by_name(records: Sequence[CellRecord]) -> dict[str, str]:
@@ -91,13 +98,13 @@ class GatesPanel(PlotPanel):
 
     def _fit_equations(self) -> None:
         """Give the equations the height the panel has beyond its title row
-        and ``PLOT_MIN_HEIGHT`` for the plot."""
+        and ``plot_min_height()`` for the plot."""
         margins = self.layout_.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         row = self.title_row
         title = row.heightForWidth(width) if row.hasHeightForWidth() else row.sizeHint().height()
         used = margins.top() + margins.bottom() + title + 2 * self.layout_.spacing()
-        self.equations_view.fit(self.height() - used - PLOT_MIN_HEIGHT)
+        self.equations_view.fit(self.height() - used - plot_min_height())
 
     def _on_cell_chosen(self) -> None:
         self._clear_curves()
