@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         look until it closes, the next launch is like the first."""
         answer = QMessageBox.question(
             self, self.tr("Reset settings"),
-            self.tr("Forget the language, scale, window layout, last preset and last folder? "
+            self.tr("Forget the language, scale, theme, window layout, last preset and last folder? "
                     "GateLab starts as on its first launch next time."))
         if answer != QMessageBox.StandardButton.Yes:
             return

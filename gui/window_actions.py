@@ -64,8 +64,8 @@ def build_actions(window: QMainWindow) -> None:
         translate("MainWindow", "Stop training and close GateLab"), window.close)
     window.reset_settings_action = shortcut_action(
         window, translate("MainWindow", "Reset settings…"), "Ctrl+Shift+Del",
-        translate("MainWindow", "Forget the remembered language, scale, layout, last preset and "
-                                "folder (asks first)"), window.reset_settings)
+        translate("MainWindow", "Forget the remembered language, scale, theme, layout, last preset "
+                                "and folder (asks first)"), window.reset_settings)
     window.time_axis_action = shortcut_action(
         window, translate("MainWindow", "Time axis: seconds"), Qt.Key.Key_T,
         translate("MainWindow", "Draw loss and metric against seconds since Start instead of "

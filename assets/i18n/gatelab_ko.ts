@@ -491,7 +491,7 @@
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+44"/>
+        <location filename="../../gui/panels/gates.py" line="+51"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
@@ -755,8 +755,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Forget the remembered language, scale, layout, last preset and folder (asks first)</source>
-        <translation>기억해 둔 언어, 배율, 창 배치, 마지막 프리셋과 폴더를 지웁니다 (먼저 묻습니다)</translation>
+        <source>Forget the remembered language, scale, theme, layout, last preset and folder (asks first)</source>
+        <translation>기억해 둔 언어, 배율, 테마, 창 배치, 마지막 프리셋과 폴더를 지웁니다 (먼저 묻습니다)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -850,8 +850,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Forget the language, scale, window layout, last preset and last folder? GateLab starts as on its first launch next time.</source>
-        <translation>언어, 배율, 창 배치, 마지막 프리셋과 마지막 폴더를 지울까요? 다음에는 GateLab이 처음 실행할 때처럼 시작합니다.</translation>
+        <source>Forget the language, scale, theme, window layout, last preset and last folder? GateLab starts as on its first launch next time.</source>
+        <translation>언어, 배율, 테마, 창 배치, 마지막 프리셋과 마지막 폴더를 지울까요? 다음에는 GateLab이 처음 실행할 때처럼 시작합니다.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1226,7 +1226,7 @@
 <context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugin_panel.py" line="+59"/>
+        <location filename="../../gui/plugin_panel.py" line="+60"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -1310,6 +1310,11 @@
         <location line="+0"/>
         <source>usable, with a warning</source>
         <translation>사용 가능 (경고 있음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a helper file that plugins beside it import</source>
+        <translation>옆에 있는 플러그인이 가져다 쓰는 도우미 파일</translation>
     </message>
     <message>
         <location line="+1"/>
