@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
@@ -98,10 +98,10 @@ def use_theme(name: str) -> None:
     if THEME.colours.dark and not isinstance(app.style(), OutlinedChecks):
         # Native styles (Windows 11, macOS) ignore a dark palette in places: Fusion does not.
         app.setStyle(OutlinedChecks("Fusion"))
+    # Qt posts the palette change to the widgets and delivers it before the next
+    # paint. (Delivering it here with sendPostedEvents crashed Qt now and then
+    # while a window was still being built: it reached widgets mid-construction.)
     app.setPalette(qt_palette(THEME.colours))
-    # Qt posts the palette to the widgets; deliver it now, so that nothing
-    # is drawn half in one theme and half in the other.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
     for widget in app.allWidgets():
         if isinstance(widget, FollowsTheme):
             widget.apply_theme()

@@ -161,15 +161,3 @@ def test_sweep_refuses_bad_lengths_and_an_earlier_sweep_in_one_line(tmp_path):
     result = gatelab("sweep", "--lengths", "5,6", "--steps", "2", "--out", str(tmp_path / "old"))
     assert result.returncode == 2 and "earlier sweep" in result.stderr
     assert (tmp_path / "old" / "sweep.csv").read_text() == "task\n"
-
-
-def test_sweep_refuses_bad_lengths_and_an_earlier_sweep_in_one_line(tmp_path):
-    for lengths in ("abc", "1,5", "5,5"):
-        result = gatelab("sweep", "--lengths", lengths, "--out", str(tmp_path / "new"))
-        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
-        assert "--lengths" in result.stderr and not (tmp_path / "new").exists()
-    (tmp_path / "old").mkdir()
-    (tmp_path / "old" / "sweep.csv").write_text("task\n")
-    result = gatelab("sweep", "--lengths", "5,6", "--steps", "2", "--out", str(tmp_path / "old"))
-    assert result.returncode == 2 and "earlier sweep" in result.stderr
-    assert (tmp_path / "old" / "sweep.csv").read_text() == "task\n"
