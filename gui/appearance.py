@@ -1,14 +1,14 @@
 """The projector theme at run time: light or dark, for the Qt widgets and every plot.
 
-``use_theme("dark")`` switches ``THEME`` (``plots/theme.py``), sets
-pyqtgraph's defaults for plots made later, gives the application a
-``QPalette`` in the theme's colours (every widget without colours of its own
-follows at once), and asks every widget that draws with theme colours of its
-own (the plots, the comparison table, the notification bar, the cell list…)
-to restyle itself through its ``apply_theme()``. A widget only needs that
-method: it is found among ``QApplication.allWidgets()``, so no list of
-themed widgets has to be kept up to date, and a panel added later (a plugin
-panel, the timeline) follows by defining it.
+``use_theme("dark", window)`` switches ``THEME`` (``plots/theme.py``), sets
+pyqtgraph's defaults for plots made later, gives the application and the
+window a ``QPalette`` in the theme's colours (every widget without colours of
+its own follows), and asks every widget in the window that draws with theme
+colours of its own (the plots, the comparison table, the notification bar,
+the cell list…) to restyle itself through its ``apply_theme()``. A widget
+only needs that method: it is found among the window's children, so no list
+of themed widgets has to be kept up to date, and a panel added later (a
+plugin panel, the timeline) follows by defining it.
 """
 
 from __future__ import annotations
@@ -88,8 +88,12 @@ def qt_palette(colours: Colours) -> QPalette:
     return palette
 
 
-def use_theme(name: str) -> None:
-    """Show everything in the theme ``name`` ("light", "dark") from now on."""
+def use_theme(name: str, window: QWidget | None = None) -> None:
+    """Show everything in the theme ``name`` ("light", "dark") from now on:
+    plots made later, every widget's palette, and ``window`` with everything
+    in it restyled now (its palette set directly, so the change is complete
+    when this returns; widgets elsewhere follow the application palette as
+    Qt delivers it)."""
     THEME.use(name)
     configure_pyqtgraph()
     app = QApplication.instance()
@@ -98,10 +102,13 @@ def use_theme(name: str) -> None:
     if THEME.colours.dark and not isinstance(app.style(), OutlinedChecks):
         # Native styles (Windows 11, macOS) ignore a dark palette in places: Fusion does not.
         app.setStyle(OutlinedChecks("Fusion"))
-    # Qt posts the palette change to the widgets and delivers it before the next
-    # paint. (Delivering it here with sendPostedEvents crashed Qt now and then
-    # while a window was still being built: it reached widgets mid-construction.)
-    app.setPalette(qt_palette(THEME.colours))
-    for widget in app.allWidgets():
+    palette = qt_palette(THEME.colours)
+    app.setPalette(palette)
+    if window is None:
+        return
+    # Only this window's own widgets: never QApplication.allWidgets(), which
+    # also returns widgets of other windows being destroyed (touching one crashed Qt).
+    window.setPalette(palette)
+    for widget in [window, *window.findChildren(QWidget)]:
         if isinstance(widget, FollowsTheme):
             widget.apply_theme()

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str, remember: bool = True) -> None:
         """The light or dark projector theme for widgets and plots (View ▸ Dark theme, Ctrl+D)."""
-        use_theme(theme)
+        use_theme(theme, self)
         self.dark_theme_action.setChecked(theme == "dark")
         if remember:
             self.settings.set_theme(theme)

@@ -30,13 +30,18 @@ def shelf_cells() -> list[type]:
     return classes
 
 
+# Its state size is gcd(hidden, 4), so its count is no polynomial in the sizes: shown as unknown.
+NOT_QUADRATIC = {"Mamba (selective SSM)"}
+
+
 @pytest.mark.parametrize("cell_class", shelf_cells(), ids=lambda c: c.name)
-def test_fitted_counts_equal_the_built_models(cell_class):
+def test_fitted_counts_equal_the_built_models_or_are_unknown_never_wrong(cell_class):
     samples = parameter_samples(cell_class)
     for input_size, hidden, output, layers, bidirectional in SHAPES:
         model = SequenceModel(cell_class, input_size, hidden, output, layers, bidirectional)
-        assert model_parameters(samples, input_size, hidden, output, layers, bidirectional) \
-            == count_parameters(model), (input_size, hidden, output, layers, bidirectional)
+        fitted = model_parameters(samples, input_size, hidden, output, layers, bidirectional)
+        expected = None if cell_class.name in NOT_QUADRATIC else count_parameters(model)
+        assert fitted == expected, (input_size, hidden, output, layers, bidirectional)
 
 
 def test_a_count_that_follows_no_quadratic_law_is_unknown_not_wrong():
