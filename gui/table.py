@@ -3,9 +3,9 @@
 Besides the numbers of the newest step it says what a cell cost and when it
 got there: its training time, and the time (seconds since Start, and the
 step) at which it solved the task. "Solved" is defined once, here
-(``SOLVED_FRACTION``): the first recorded loss below half the task's chance
-baseline, a level that no cell reaches by luck and that every task's
-learners pass on the way down.
+(``SOLVED_FRACTION``, ``SOLVED_WINDOW``): the mean loss of the last 25
+recorded steps below half the task's chance baseline, a level that no cell
+reaches by luck and that every task's learners pass on the way down.
 """
 
 from __future__ import annotations
@@ -20,21 +20,26 @@ from training.recorder import CellHistory, RunRecorder
 from training.report import DIVERGED, DONE, ERROR, RUNNING, STOPPED
 
 SOLVED_FRACTION = 0.5  # of task.baseline_loss: below it, a cell has solved the task
+SOLVED_WINDOW = 25  # recorded steps whose mean loss is compared (as bench/lecture.py does)
 # Logical columns; the two time columns are added last (tests and the status
 # tooltip keep their indexes) and shown before the status by moving their sections.
 STATUS, TRAIN_TIME, SOLVED = 6, 7, 8
 
 
 def solved_at(history: CellHistory, baseline_loss: float) -> tuple[int, float] | None:
-    """(step, seconds since Start) of the first recorded loss below
-    ``SOLVED_FRACTION`` × ``baseline_loss``; seconds are NaN for a run saved
-    before ``elapsed``. None while no recorded step is there. The metrics
-    history is decimated, so in a long run this is the first kept row (late
-    by at most its stride)."""
+    """(step, seconds since Start) of the first recorded step at which the
+    mean loss of the last ``SOLVED_WINDOW`` recorded steps is below
+    ``SOLVED_FRACTION`` × ``baseline_loss`` (one batch's loss dips below it by
+    luck long before a cell has learned); seconds are NaN for a run saved
+    before ``elapsed``. None while no step is there. The metrics history is
+    decimated, so in a long run this is late by at most its stride."""
     level = SOLVED_FRACTION * baseline_loss
+    recent: list[float] = []
     for row in history.metrics.items:
         loss = row["loss"]
-        if loss is not None and math.isfinite(loss) and loss < level:
+        recent = [*recent[1 - SOLVED_WINDOW:], loss if loss is not None else math.nan]
+        if len(recent) == SOLVED_WINDOW and all(math.isfinite(v) for v in recent) \
+                and sum(recent) / SOLVED_WINDOW < level:
             return int(row["step"]), float(row.get("elapsed", math.nan))
     return None
 
@@ -60,8 +65,8 @@ class ComparisonTable(QTableWidget):
         self.horizontalHeaderItem(TRAIN_TIME).setToolTip(
             self.tr("Seconds this cell spent in its own training steps"))
         self.horizontalHeaderItem(SOLVED).setToolTip(self.tr(
-            "When the cell solved the task: the first recorded step whose loss is below half the "
-            "chance baseline (seconds since Start, and the step)"))
+            "When the cell solved the task: the first step at which the mean loss of the last 25 "
+            "recorded steps is below half the chance baseline (seconds since Start, and the step)"))
         self._solved: dict[str, tuple[int, float]] = {}
         self._recorder: RunRecorder | None = None
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

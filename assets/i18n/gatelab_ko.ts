@@ -118,7 +118,7 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../gui/table.py" line="+57"/>
+        <location filename="../../gui/table.py" line="+62"/>
         <source>Cell</source>
         <translation>셀</translation>
     </message>
@@ -169,8 +169,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>When the cell solved the task: the first recorded step whose loss is below half the chance baseline (seconds since Start, and the step)</source>
-        <translation>셀이 과제를 해결한 때: 손실이 우연 수준(기준선)의 절반 아래로 내려간 첫 기록 단계 (시작 후 경과 초와 그 단계)</translation>
+        <source>When the cell solved the task: the first step at which the mean loss of the last 25 recorded steps is below half the chance baseline (seconds since Start, and the step)</source>
+        <translation>셀이 과제를 해결한 때: 최근 기록된 25개 단계의 평균 손실이 처음으로 우연 수준의 절반 아래로 내려간 단계 (시작 후 경과 초와 그 단계)</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -1164,11 +1164,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>A cell that stays on the dashed line has learned nothing of the long-term dependency, like the RNN at T = 100. A cell far below it remembers: the comparison table counts a cell as solved once its loss is below half the chance level. Watch when each cell leaves the line, not only where it ends.</source>
-        <translation>점선에 머무는 셀은 장기 의존성을 전혀 배우지 못한 것입니다(예: T = 100의 RNN). 점선보다 훨씬 아래로 내려간 셀은 기억합니다. 비교 표는 손실이 우연 수준의 절반 아래로 내려간 셀을 해결로 셉니다. 어디서 끝나는지뿐 아니라 각 셀이 언제 점선을 벗어나는지 보세요.</translation>
+        <source>A cell that stays on the dashed line has learned nothing of the long-term dependency, like the RNN at T = 100. A cell far below it remembers: the comparison table counts a cell as solved once its mean loss over 25 recorded steps is below half the chance level. Watch when each cell leaves the line, not only where it ends.</source>
+        <translation>점선에 머무는 셀은 장기 의존성을 전혀 배우지 못한 것입니다(예: T = 100의 RNN). 점선보다 훨씬 아래로 내려간 셀은 기억합니다. 비교 표는 기록된 25개 단계의 평균 손실이 우연 수준의 절반 아래로 내려간 셀을 해결로 셉니다. 어디서 끝나는지뿐 아니라 각 셀이 언제 점선을 벗어나는지 보세요.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
+        <source>Training time is the time the cell&apos;s own steps took. A cell has solved the task at the first step at which its mean loss over the last 25 recorded steps is below half the chance level; the table gives the seconds since Start and that step. Hover over a status to read why a cell failed.</source>
+        <translation>학습 시간은 그 셀의 학습 단계들이 걸린 시간입니다. 최근 기록된 25개 단계의 평균 손실이 처음으로 우연 수준의 절반 아래로 내려간 단계에서 셀이 과제를 해결한 것으로 보며, 표에는 시작 후 경과 초와 그 단계가 나옵니다. 상태 위에 마우스를 올리면 셀이 실패한 이유를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Gates</source>
         <translation>게이트</translation>
     </message>
@@ -1198,12 +1203,7 @@
         <translation>셀마다 한 행: 파라미터 수, 학습 단계, 속도, 최신 손실과 지표, 학습에 걸린 시간, 과제를 해결하기까지의 시간, 상태.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Training time is the time the cell&apos;s own steps took. A cell has solved the task at the first recorded step whose loss is below half the chance level; the table gives the seconds since Start and that step. Hover over a status to read why a cell failed.</source>
-        <translation>학습 시간은 그 셀의 학습 단계들이 걸린 시간입니다. 손실이 우연 수준의 절반 아래로 내려간 첫 기록 단계에서 셀이 과제를 해결한 것으로 보며, 표에는 시작 후 경과 초와 그 단계가 나옵니다. 상태 위에 마우스를 올리면 셀이 실패한 이유를 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Parameters and speed are what a cell costs, solving is what it buys: the GRU has about three quarters of the LSTM&apos;s parameters; does it solve the task as soon?</source>
         <translation>파라미터 수와 속도는 셀의 비용이고, 해결은 그 대가로 얻는 것입니다. GRU의 파라미터는 LSTM의 약 4분의 3입니다. 과제도 그만큼 빨리 해결할까요?</translation>
     </message>

@@ -99,8 +99,9 @@ TOPICS: dict[str, HelpTopic] = {topic.key: topic for topic in (
         QT_TRANSLATE_NOOP("PlotHelp",
                           "A cell that stays on the dashed line has learned nothing of the long-term "
                           "dependency, like the RNN at T = 100. A cell far below it remembers: the "
-                          "comparison table counts a cell as solved once its loss is below half the "
-                          "chance level. Watch when each cell leaves the line, not only where it ends."),
+                          "comparison table counts a cell as solved once its mean loss over 25 recorded "
+                          "steps is below half the chance level. Watch when each cell leaves the line, "
+                          "not only where it ends."),
     ),
     HelpTopic(
         "gates",
@@ -127,9 +128,9 @@ TOPICS: dict[str, HelpTopic] = {topic.key: topic for topic in (
                           "metric, the time spent training, the time to solve the task, and the status."),
         QT_TRANSLATE_NOOP("PlotHelp",
                           "Training time is the time the cell's own steps took. A cell has solved the "
-                          "task at the first recorded step whose loss is below half the chance level; "
-                          "the table gives the seconds since Start and that step. Hover over a status to "
-                          "read why a cell failed."),
+                          "task at the first step at which its mean loss over the last 25 recorded steps "
+                          "is below half the chance level; the table gives the seconds since Start and "
+                          "that step. Hover over a status to read why a cell failed."),
         QT_TRANSLATE_NOOP("PlotHelp",
                           "Parameters and speed are what a cell costs, solving is what it buys: the GRU "
                           "has about three quarters of the LSTM's parameters; does it solve the task as "

@@ -20,13 +20,20 @@ from training.recorder import RunRecorder
 BASELINE = 1 / 6  # the adding problem's chance loss
 
 
+STEPS = 40
+
+
 def recorder(with_seconds: bool = True) -> RunRecorder:
-    """Two cells, 10 steps: "Fast" takes 0.1 s a step and solves at step 4,
-    "Slow" 0.5 s a step and never gets below half the chance loss."""
-    spec = RunSpec(length=6, cells=("Fast", "Slow"), steps=10)
+    """Two cells, 40 steps: "Fast" takes 0.1 s a step, its loss 0.9 of chance
+    until step 20 and 0 from then on, so the mean of its last 25 losses is
+    below half the chance loss from step 32; "Slow" takes 0.5 s a step and
+    stays at 0.9 of chance but for one lucky batch (loss 0 at step 3)."""
+    spec = RunSpec(length=6, cells=("Fast", "Slow"), steps=STEPS)
     run = RunRecorder(spec, make_task("adding", 6), {"Fast": 10, "Slow": 20})
-    for step in range(1, 11):
-        for cell, seconds, loss in (("Fast", 0.1, BASELINE / step), ("Slow", 0.5, BASELINE * 0.9)):
+    for step in range(1, STEPS + 1):
+        fast = 0.9 * BASELINE if step <= 20 else 0.0
+        slow = 0.0 if step == 3 else 0.9 * BASELINE
+        for cell, seconds, loss in (("Fast", 0.1, fast), ("Slow", 0.5, slow)):
             finished = run.started + step * seconds if with_seconds else 0.0
             run.add(StepReport(cell, step, loss, 0.5, 1.0, seconds, finished_at=finished))
     return run
@@ -37,12 +44,12 @@ def test_loss_against_steps_and_seconds(qtbot):
     qtbot.addWidget(panel)
     run = recorder()
     panel.show_run(run)
-    assert list(panel.loss_curves["Slow"].xData) == list(range(1, 11))
+    assert list(panel.loss_curves["Slow"].xData) == list(range(1, STEPS + 1))
     assert panel.metric_plot.getAxis("bottom").labelText == "training step"
     panel.set_time_axis("seconds")
     assert panel.shown_axis == "seconds"
-    assert np.allclose(panel.loss_curves["Slow"].xData, 0.5 * np.arange(1, 11))
-    assert np.allclose(panel.metric_curves["Fast"].xData, 0.1 * np.arange(1, 11))
+    assert np.allclose(panel.loss_curves["Slow"].xData, 0.5 * np.arange(1, STEPS + 1))
+    assert np.allclose(panel.metric_curves["Fast"].xData, 0.1 * np.arange(1, STEPS + 1))
     assert panel.metric_plot.getAxis("bottom").labelText == "seconds since Start"
     with pytest.raises(ValueError):
         panel.set_time_axis("hours")
@@ -54,33 +61,33 @@ def test_a_run_without_seconds_falls_back_to_steps(qtbot):
     panel.set_time_axis("seconds")
     panel.show_run(recorder(with_seconds=False))  # saved before "elapsed": NaN there
     assert panel.shown_axis == "step"
-    assert list(panel.loss_curves["Fast"].xData) == list(range(1, 11))
+    assert list(panel.loss_curves["Fast"].xData) == list(range(1, STEPS + 1))
     assert panel.metric_plot.getAxis("bottom").labelText == "training step"
 
 
-def test_solved_is_the_first_loss_below_half_the_chance_baseline():
+def test_solved_is_the_mean_loss_of_25_steps_below_half_the_chance_baseline():
     run = recorder()
     step, seconds = solved_at(run.cells["Fast"], BASELINE)
     assert SOLVED_FRACTION == 0.5
-    assert step == 3 and math.isclose(seconds, 0.3)  # 1/3 of chance is the first below 1/2
-    assert solved_at(run.cells["Slow"], BASELINE) is None
+    assert step == 32 and math.isclose(seconds, 3.2)  # 13 of its last 25 losses at 0.9: 0.47 of chance
+    assert solved_at(run.cells["Slow"], BASELINE) is None  # one lucky batch solves nothing
     step, seconds = solved_at(recorder(with_seconds=False).cells["Fast"], BASELINE)
-    assert step == 3 and math.isnan(seconds)
+    assert step == 32 and math.isnan(seconds)
 
 
 def test_the_table_shows_training_time_and_time_to_solve(qtbot):
     table = ComparisonTable()
     qtbot.addWidget(table)
     table.show_run(recorder())
-    assert table.item(0, TRAIN_TIME).text() == "1.0 s"
-    assert table.item(1, TRAIN_TIME).text() == "5.0 s"
-    assert table.item(0, SOLVED).text() == "0.3 s (step 3)"
+    assert table.item(0, TRAIN_TIME).text() == "4.0 s"
+    assert table.item(1, TRAIN_TIME).text() == "20.0 s"
+    assert table.item(0, SOLVED).text() == "3.2 s (step 32)"
     assert table.item(1, SOLVED).text() == "—"
     assert "half the chance baseline" in table.horizontalHeaderItem(SOLVED).toolTip()
     header = table.horizontalHeader()
     assert header.visualIndex(SOLVED) < header.visualIndex(6)  # shown before the status
     table.show_run(recorder(with_seconds=False))
-    assert table.item(0, SOLVED).text() == "step 3"
+    assert table.item(0, SOLVED).text() == "step 32"
 
 
 def test_time_axis_action_switches_and_is_remembered(qtbot, make_window):
