@@ -1,6 +1,6 @@
 """Training on a CUDA device (``--device cuda``): skipped where no GPU is present.
 
-On a GPU the built-in RNN/LSTM go through cuDNN with the fused capture path
+On a GPU the built-in RNN/LSTM/GRU go through cuDNN with the fused capture path
 (training/fused.py); these tests check that path trains and reports the same
 series as the Python loop there too."""
 
@@ -40,7 +40,7 @@ def test_trains_a_few_steps_on_cuda() -> None:
     assert all(p.is_cuda for run in trainer.runs for p in run.model.parameters())
 
 
-@pytest.mark.parametrize("cell_class", [RNN, LSTM])
+@pytest.mark.parametrize("cell_class", [RNN, LSTM, GRU])
 def test_fused_matches_loop_on_cuda(cell_class) -> None:
     """cuDNN's kernel with the zero channels against the loop, float64."""
     spec = RunSpec(task="adding", length=12, cells=(cell_class.name,), hidden=8, batch=4,

@@ -133,7 +133,7 @@ class SequenceModel(nn.Module):
                 layer_input = self.dropout(layer_input)
             direction_outputs = []
             for cell, reverse in zip(layer, (False, True), strict=False):
-                if fused.supports(cell):  # built-in RNN/LSTM: torch's kernel, same results (fused.py)
+                if fused.supports(cell):  # built-in RNN/LSTM/GRU: torch's kernel, same results (fused.py)
                     run = fused.unroll(cell, layer_input, capture, record_gates, reverse)
                     direction_outputs.append(run.outputs)
                     if run.gates:
