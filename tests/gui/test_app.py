@@ -99,7 +99,13 @@ from training.spec import RunSpec
 window = MainWindow(RunSpec(), [])
 window.show()
 app.processEvents()
-print("torch" in sys.modules)
+print("torch" in sys.modules, flush=True)
+# Delete the window while the application exists, as the application itself does:
+# left to the interpreter's teardown, the order is arbitrary (Qt crashed there now and then).
+from PySide6.QtCore import QCoreApplication, QEvent
+window.close()
+window.deleteLater()
+QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 """
 
 
