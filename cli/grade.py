@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import csv
 import html
 import io
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 from plugin_host import CellRecord, CellSource
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder, write_atomically
-from training.run_files import guard_text
+from training.run_files import guarded_csv
 from training.spec import RunSpec
 from training.worker_process import WarmPool
 
@@ -134,12 +133,7 @@ def _trained(row: dict, recorder: RunRecorder, name: str) -> None:
 
 
 def report_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    text = ("student", "cell", "status", "reason", "location")
-    writer.writerows({**row, **{k: guard_text(str(row[k])) for k in text}} for row in rows)
-    return buffer.getvalue()
+    return guarded_csv(REPORT_COLUMNS, rows, ("student", "cell", "status", "reason", "location"))
 
 
 def _cell(value) -> str:

@@ -15,7 +15,6 @@ batch is too noisy to tell a cell that learned from one that was lucky.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import statistics
@@ -31,7 +30,7 @@ from plugin_host.source import CellSource
 from training.budget import memory_problem
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
-from training.run_files import guard_text
+from training.run_files import guarded_csv
 from training.spec import RunSpec, build_task
 from training.worker_process import WarmPool
 
@@ -119,11 +118,7 @@ def sweep_job(spec_json: str, sources: dict[str, CellSource], folder: str,
 
 
 def sweep_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=SWEEP_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({**row, **{k: guard_text(row[k]) for k in ("cell", "status", "folder")}} for row in rows)
-    return buffer.getvalue()
+    return guarded_csv(SWEEP_COLUMNS, rows, ("cell", "status", "folder"))
 
 
 def spread(values: list[float]) -> str:

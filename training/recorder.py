@@ -9,8 +9,6 @@ What the files may hold, and the limits on reading them, live in
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import time
@@ -29,7 +27,7 @@ from .run_files import (
     RunFileError,
     RunWriteError,
     claims_complete,
-    guard_text,
+    guarded_csv,
     read_metric_rows,
     read_summary,
     write_atomically,
@@ -181,14 +179,8 @@ class RunRecorder:
         }
 
     def metrics_csv(self) -> str:
-        buffer = io.StringIO()
-        # RFC 4180's line end, so that the writer also quotes a lone \r in a name.
-        writer = csv.DictWriter(buffer, fieldnames=METRIC_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for history in self.cells.values():
-            writer.writerows({**row, "cell": guard_text(row["cell"]), "status": guard_text(row["status"])}
-                             for row in history.metrics.items)
-        return buffer.getvalue()
+        rows = (row for history in self.cells.values() for row in history.metrics.items)
+        return guarded_csv(METRIC_COLUMNS, rows, ("cell", "status"))
 
     def gradient_arrays(self) -> dict[str, np.ndarray]:
         """npz content: "steps"; NAME -> [records, T] top-layer ‖∂ℓ/∂h_t‖;

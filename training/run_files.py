@@ -18,7 +18,7 @@ import math
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -162,6 +162,17 @@ def claims_complete(path: Path) -> bool:
 def guard_text(value: str) -> str:
     """A CSV text cell a spreadsheet will not run as a formula: a leading ' when needed."""
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def guarded_csv(columns: Sequence[str], rows: Iterable[dict], text_columns: Sequence[str]) -> str:
+    """CSV of ``rows`` with a header, every ``text_columns`` cell passed through
+    ``guard_text`` (names and messages may come from plugins or submissions).
+    RFC 4180's line end, so that the writer also quotes a lone \\r in a name."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({**row, **{k: guard_text(str(row[k])) for k in text_columns}} for row in rows)
+    return buffer.getvalue()
 
 
 def unguard_text(value: str) -> str:
