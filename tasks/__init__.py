@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from .adding import AddingTask
-from .base import Batch, Task
+from .base import Batch, Task, TaskFacts
 from .copy_memory import CopyTask
+from .csv_task import CsvTask
 from .echo import EchoTask
 from .recall import RecallTask
 from .temporal_order import TemporalOrderTask
 
 TASKS: dict[str, type[Task]] = {
-    task.name: task for task in (AddingTask, CopyTask, RecallTask, EchoTask, TemporalOrderTask)
+    task.name: task for task in (AddingTask, CopyTask, RecallTask, EchoTask, TemporalOrderTask, CsvTask)
 }
 
 
@@ -34,5 +35,5 @@ def make_task(name: str, length: int, **options: Any) -> Task:
     return task_class(length=length, **options)
 
 
-__all__ = ["Batch", "Task", "TASKS", "make_task",
-           "AddingTask", "CopyTask", "RecallTask", "EchoTask", "TemporalOrderTask"]
+__all__ = ["Batch", "Task", "TaskFacts", "TASKS", "make_task",
+           "AddingTask", "CopyTask", "RecallTask", "EchoTask", "TemporalOrderTask", "CsvTask"]

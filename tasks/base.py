@@ -1,4 +1,15 @@
-"""What a task is: seeded batches for any length, a loss, a metric, a baseline."""
+"""What a task is: seeded batches for any length, a loss, a metric, a baseline.
+
+The ``Task`` contract, kept by the built-ins and by task plugins alike (see
+docs/PLUGINS.md, "Task plugins"): a frozen dataclass whose fields are its
+options (``option(default, help, min, max)``, ``length`` first), the class
+attributes ``name``, ``description``, ``metric_name``, ``input_size``,
+``output_size``, ``many_to_one``; the chance baselines ``baseline_loss`` and
+``baseline_metric``; ``batch(batch_size, generator)`` (time-major, the same
+batches for the same generator state, for any length); ``loss_per_example``
+and ``metric`` (a number in [0, 1]). ``facts()`` is what the window, the CLI
+and a saved run know of a task without importing its code: plain data.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +37,35 @@ class Batch:
     mask: Tensor
 
 
-def option(default: Any, help: str, minimum: float | None = None, maximum: float | None = None):
-    """A task parameter: shown in ``tasks``, offered as a CLI flag and in the window."""
-    return dataclasses.field(default=default, metadata={"help": help, "min": minimum, "max": maximum})
+def option(default: Any, help: str, minimum: float | None = None, maximum: float | None = None,
+           choices: tuple[str, ...] = ()):
+    """A task parameter: shown in ``tasks``, offered as a CLI flag and in the
+    window. Its default's type is its type (bool, int, float or str);
+    ``choices`` lists the values a str option may take (empty: any text)."""
+    return dataclasses.field(default=default, metadata={"help": help, "min": minimum, "max": maximum,
+                                                        "choices": tuple(choices)})
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the window, the CLI and a saved run need of one task at its
+    settings, as plain data: a task plugin's code runs only in isolated
+    processes (the checker, the training workers), which send these back.
+    It answers the same attributes as a ``Task`` does, bar the batches."""
+
+    name: str
+    description: str
+    metric_name: str
+    many_to_one: bool
+    input_size: int
+    output_size: int
+    sequence_length: int
+    baseline_loss: float
+    baseline_metric: float
+    settings: dict[str, Any]
+
+    def parameters(self) -> dict[str, Any]:
+        return dict(self.settings)
 
 
 @dataclass(frozen=True)
@@ -49,6 +86,12 @@ class Task:
         for spec in dataclasses.fields(self):
             value = getattr(self, spec.name)
             low, high = spec.metadata.get("min"), spec.metadata.get("max")
+            choices = spec.metadata.get("choices") or ()
+            if choices and value not in choices:
+                raise ValueError(f"{self.name}: {spec.name} must be one of {', '.join(choices)} "
+                                 f"(got {value!r})")
+            if isinstance(value, str):
+                continue
             if isinstance(value, float) and not math.isfinite(value):  # NaN passes every comparison
                 raise ValueError(f"{self.name}: {spec.name} must be a finite number (got {value})")
             if low is not None and value < low:
@@ -62,6 +105,14 @@ class Task:
 
     def parameters(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def facts(self) -> TaskFacts:
+        """This task's facts at its settings (see ``TaskFacts``)."""
+        return TaskFacts(name=self.name, description=self.description, metric_name=self.metric_name,
+                         many_to_one=bool(self.many_to_one), input_size=int(self.input_size),
+                         output_size=int(self.output_size), sequence_length=int(self.sequence_length),
+                         baseline_loss=float(self.baseline_loss), baseline_metric=float(self.baseline_metric),
+                         settings=self.parameters())
 
     @property
     def sequence_length(self) -> int:
@@ -79,6 +130,8 @@ class Task:
         raise NotImplementedError
 
     def batch(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """A batch of ``sequence_length`` steps, drawn only from ``generator``
+        (so that every cell, seeded alike, sees the same batches)."""
         raise NotImplementedError
 
     def loss_per_example(self, outputs: Tensor, batch: Batch) -> Tensor:
@@ -86,6 +139,7 @@ class Task:
         raise NotImplementedError
 
     def metric(self, outputs: Tensor, batch: Batch) -> float:
+        """A number in [0, 1], higher is better (accuracy, say)."""
         raise NotImplementedError
 
 

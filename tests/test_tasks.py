@@ -13,7 +13,10 @@ def generator(seed=0):
     return torch.Generator().manual_seed(seed)
 
 
-@pytest.mark.parametrize("name", sorted(TASKS))
+SYNTHETIC = sorted(name for name in TASKS if name != "csv")  # csv needs a file: tests/test_csv_task.py
+
+
+@pytest.mark.parametrize("name", SYNTHETIC)
 def test_batches_are_seeded_and_shaped(name):
     task = make_task(name, 30)
     first, second = task.batch(5, generator()), task.batch(5, generator())
