@@ -20,7 +20,8 @@ import numpy as np
 import pytest
 from run_folders import saved_run, write_old_format_run
 
-from training.recorder import RunRecorder
+from training.recorder import RunFileError, RunRecorder
+from training.run_archive import load_run, pack_folder
 
 PEAK_BYTES = 32 * 2**20  # what loading the small corpus folders may allocate at most
 
@@ -292,3 +293,148 @@ def _unblock_pipe(path: Path):
         return False
 
     return was_opened
+
+
+# ---- .gatelab archives -------------------------------------------------------------
+def zipped(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED):
+    """An archive of ``members`` (name → bytes), written as given."""
+    def build(path: Path) -> None:
+        with zipfile.ZipFile(path, "w", compression) as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+    return build
+
+
+def run_members(folder: Path, prefix: str = "") -> dict[str, bytes]:
+    return {prefix + name: (folder / name).read_bytes()
+            for name in ("summary.json", "metrics.csv", "gradients.npz")}
+
+
+def with_members(change):
+    """An archive of a good run's files after ``change(members)``."""
+    return lambda folder: zipped(change(run_members(folder)))
+
+
+def patched_headers(folder: Path, member: str, local: int, central: int, value: bytes):
+    """An archive of a good run whose ``member`` has ``value`` at byte ``local``
+    of its local header and ``central`` of its central-directory entry."""
+    def build(path: Path) -> None:
+        zipped(run_members(folder))(path)
+        data = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as archive:
+            offset = archive.getinfo(member).header_offset
+        entry = data.find(b"PK\x01\x02")
+        while data[entry + 46:entry + 46 + len(member)] != member.encode():
+            entry = data.find(b"PK\x01\x02", entry + 4)
+        data[offset + local:offset + local + len(value)] = value
+        data[entry + central:entry + central + len(value)] = value
+        path.write_bytes(bytes(data))
+    return build
+
+
+def lying_size(folder: Path):
+    """summary.json declares 10 bytes but holds more."""
+    return patched_headers(folder, "summary.json", 22, 24, (10).to_bytes(4, "little"))
+
+
+def encrypted(folder: Path):
+    """metrics.csv marked encrypted (a password would be needed)."""
+    return patched_headers(folder, "metrics.csv", 6, 8, (1).to_bytes(2, "little"))
+
+
+def raw(data: bytes):
+    return lambda folder: lambda path: path.write_bytes(data)
+
+
+def cut_archive(fraction: float):
+    def make(folder: Path):
+        def build(path: Path) -> None:
+            zipped(run_members(folder))(path)
+            data = path.read_bytes()
+            path.write_bytes(data[:int(len(data) * fraction)])
+        return build
+    return make
+
+
+def sparse_archive(size: int):
+    def make(folder: Path):
+        def build(path: Path) -> None:
+            zipped(run_members(folder))(path)
+            with open(path, "r+b") as file:
+                file.truncate(size)
+        return build
+    return make
+
+
+ARCHIVES_REFUSED = {
+    # case: (words the message holds, how the archive is made from a good run folder)
+    "not a zip": ("not a readable .gatelab archive", raw(b"hello, not a zip")),
+    "empty file": ("not a readable .gatelab archive", raw(b"")),
+    "truncated": ("not a readable .gatelab archive", cut_archive(0.5)),
+    "path traversal": ("points outside the archive",
+                       with_members(lambda m: {**m, "../../evil.sh": b"rm -rf ~"})),
+    "absolute path": ("points outside the archive",
+                      with_members(lambda m: {**m, "/etc/summary.json": b"{}"})),
+    "backslash path": ("points outside the archive",
+                       with_members(lambda m: {**m, "..\\..\\evil.bat": b"del"})),
+    "gradients missing": ("gradients.npz missing",
+                          with_members(lambda m: {k: v for k, v in m.items() if k != "gradients.npz"})),
+    "no run at all": ("summary.json, metrics.csv, gradients.npz missing",
+                      with_members(lambda m: {"a.txt": b""})),
+    "summary zip bomb": ("summary.json unpacks to",
+                         with_members(lambda m: {**m, "summary.json": bytes(3 * 2**20)})),
+    "lying declared size": ("not a readable .gatelab archive", lying_size),
+    "summary twice": ("holds summary.json twice", lambda folder: zipped(
+        {**run_members(folder), "./summary.json": b"{}"})),
+    "two runs": ("more than one run", lambda folder: zipped({**run_members(folder, "a/"),
+                                                            **run_members(folder, "b/")})),
+    "encrypted": ("not a readable .gatelab archive", encrypted),
+    "too many entries": ("entries", with_members(lambda m: {**m, **{f"x{i}": b"" for i in range(100)}})),
+    "archive over its limit": ("at most", sparse_archive(400 * 2**20)),
+    "damaged summary inside": ("summary.json: is not JSON",
+                               with_members(lambda m: {**m, "summary.json": b"{\"spec\": "})),
+    "damaged npz inside": ("gradients.npz: not a readable npz archive",
+                           with_members(lambda m: {**m, "gradients.npz": b"\x00garbage"})),
+}
+ARCHIVES_OPENED = {
+    "packed by GateLab": lambda folder: lambda path: pack_folder(folder, path),
+    "a zipped run folder (one top folder)": lambda folder: zipped(run_members(folder, "lecture-3/")),
+    "figures beside the files": with_members(lambda m: {**m, "gradients.png": b"\x89PNG", "notes/": b""}),
+    "everything stored": lambda folder: zipped(run_members(folder), zipfile.ZIP_STORED),
+}
+
+
+@pytest.mark.parametrize("case", ARCHIVES_REFUSED, ids=list(ARCHIVES_REFUSED))
+def test_a_bad_gatelab_file_is_refused_in_one_message_naming_it(tmp_path, case):
+    words, make = ARCHIVES_REFUSED[case]
+    folder = saved_run(tmp_path / "run")
+    archive = tmp_path / "lecture.gatelab"
+    make(folder)(archive)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    tracemalloc.start()
+    try:
+        load_run(archive)
+    except Exception as error:  # noqa: BLE001 (the test inspects what escaped)
+        outcome = error
+    else:
+        outcome = None
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert isinstance(outcome, RunFileError), f"{type(outcome).__name__}: {outcome}"
+    assert str(outcome).startswith("lecture.gatelab in ") and words in str(outcome), str(outcome)
+    assert "\n" not in str(outcome)
+    assert peak < PEAK_BYTES, f"allocated {peak / 2**20:.0f} MiB"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing unpacked beside it
+    assert not (tmp_path.parent / "evil.sh").exists()
+
+
+@pytest.mark.parametrize("case", ARCHIVES_OPENED, ids=list(ARCHIVES_OPENED))
+def test_gatelab_files_as_people_make_them_open(tmp_path, case):
+    folder = saved_run(tmp_path / "run")
+    archive = tmp_path / "lecture.gatelab"
+    ARCHIVES_OPENED[case](folder)(archive)
+    opened, original = load_run(archive), RunRecorder.load(folder)
+    assert opened.summary() == original.summary()
+    assert opened.metrics_csv() == original.metrics_csv()
+    assert opened.gradient_arrays().keys() == original.gradient_arrays().keys()

@@ -14,6 +14,7 @@ from run_folders import recorded_run, saved_run
 
 from plugin_host.names import name_key, name_problem
 from training.recorder import RunFileError, RunRecorder
+from training.run_archive import load_run, save_archive
 from training.spec import _TYPE_CHECKS, RunSpec
 
 FILES = ("summary.json", "metrics.csv", "gradients.npz")
@@ -36,6 +37,22 @@ def test_truncated_or_flipped_files_load_or_are_refused(tmp_path_factory, file, 
         RunRecorder.load(folder)
     except RunFileError:
         pass
+    shutil.rmtree(folder)
+
+
+@given(cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)), max_size=4))
+@quick
+def test_truncated_or_flipped_gatelab_files_load_or_are_refused(tmp_path_factory, cut, flips):
+    folder = tmp_path_factory.mktemp("archive")
+    archive = save_archive(recorded_run(), folder / "run.gatelab")
+    data = bytearray(archive.read_bytes())
+    for where, mask in flips:
+        data[int(where * (len(data) - 1))] ^= mask
+    archive.write_bytes(bytes(data[:max(1, int(cut * len(data)) if cut < 1 else len(data))]))
+    try:
+        load_run(archive)
+    except RunFileError as error:
+        assert str(error).startswith("run.gatelab in ")
     shutil.rmtree(folder)
 
 
