@@ -4,7 +4,8 @@ in ``plugin_host``)."""
 
 from .base import Cell, State, count_parameters
 from .gru import GRU
+from .hooks import record_outputs
 from .lstm import LSTM
 from .rnn import RNN
 
-__all__ = ["Cell", "State", "count_parameters", "RNN", "LSTM", "GRU"]
+__all__ = ["Cell", "State", "count_parameters", "record_outputs", "RNN", "LSTM", "GRU"]

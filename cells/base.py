@@ -80,6 +80,11 @@ class Cell(nn.Module):
         if self._recording:
             self._gate_trace.setdefault(name, []).append(tensor.detach().mean())
 
+    @property
+    def is_recording(self) -> bool:
+        """Whether ``record`` keeps anything now (for hooks that would compute a gate only to record it)."""
+        return self._recording
+
     def set_forget_bias(self, value: float) -> bool:
         """Set the forget gate's total bias (the sum of both bias vectors).
 
@@ -99,6 +104,17 @@ class Cell(nn.Module):
 
     def forward(self, x: Tensor, state: State) -> tuple[Tensor, State]:  # pragma: no cover
         raise NotImplementedError
+
+
+def recurrent_weights(cell: Cell) -> list[tuple[str, nn.Parameter]]:
+    """The parameters that ``--init`` and ``--gain`` act on: those named
+    ``weight_hh*`` (torch's name for recurrent weights) of shape [k·H, H],
+    i.e. k square blocks. One rule, so that the trainer and the checker (which
+    tells a plugin author whether these settings apply) cannot disagree."""
+    hidden = cell.hidden_size
+    return [(name, parameter) for name, parameter in cell.named_parameters()
+            if name.split(".")[-1].startswith("weight_hh") and parameter.dim() == 2
+            and parameter.shape[1] == hidden and parameter.shape[0] % hidden == 0]
 
 
 def count_parameters(module: nn.Module) -> int:

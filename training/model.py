@@ -11,6 +11,7 @@ from torch import Tensor, nn
 
 from cells import Cell
 from cells._projected import ProjectedCell
+from cells.base import recurrent_weights
 
 from . import fused
 
@@ -159,13 +160,11 @@ class SequenceModel(nn.Module):
 
 
 def recurrent_blocks(cell: Cell):
-    """Square [H, H] views of every recurrent weight named ``weight_hh*``."""
+    """Square [H, H] views of every recurrent weight (``cells.base.recurrent_weights``)."""
     hidden = cell.hidden_size
-    for name, parameter in cell.named_parameters():
-        if name.split(".")[-1].startswith("weight_hh") and parameter.dim() == 2 \
-                and parameter.shape[1] == hidden and parameter.shape[0] % hidden == 0:
-            for start in range(0, parameter.shape[0], hidden):
-                yield parameter.data[start:start + hidden]
+    for _name, parameter in recurrent_weights(cell):
+        for start in range(0, parameter.shape[0], hidden):
+            yield parameter.data[start:start + hidden]
 
 
 def initialise(model: SequenceModel, scheme: str, gain: float, forget_bias: float | None) -> int:
