@@ -17,10 +17,12 @@ from .animate import add_animate_parser
 from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
+from .executors import add_cluster_arguments
 from .grade import add_grade_parser
+from .pack import add_pack_parser
 from .sweep import sweep_command
 
-COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep", "grade", "animate")
+COMMANDS = ("run", "cells", "tasks", "check-plugin", "sweep", "grade", "animate", "pack")
 
 
 def build_parser() -> OneLineParser:
@@ -49,15 +51,12 @@ def build_parser() -> OneLineParser:
     sweep.add_argument("--seeds", type=int, default=3, help="seeds 0 … N-1 per length (replaces --seed; "
                        "default %(default)s)")
     sweep.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
-    sweep.add_argument("--cluster", metavar="local|tcp://HOST:PORT",
-                       help="run the (T, seed) jobs on a Dask cluster: 'local' starts one on this machine "
-                            "(needs the [cluster] extra); default: a local process pool")
-    sweep.add_argument("--workers", type=int, metavar="N",
-                       help="jobs at once (default: cores ÷ cells for the pool, 2 for a local cluster)")
+    add_cluster_arguments(sweep, "(T, seed) jobs", "cores ÷ cells for the pool, 2 for a local cluster")
     sweep.set_defaults(handler=sweep_command)
     add_check_plugin_parser(commands)
     add_grade_parser(commands)
     add_animate_parser(commands)
+    add_pack_parser(commands)
     return parser
 
 

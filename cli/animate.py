@@ -1,4 +1,4 @@
-"""``main.py animate RUN_DIR --out FILE.mp4|.gif``: a saved run's gradient
+"""``main.py animate RUN_DIR|FILE.gatelab --out FILE.mp4|.gif``: a saved run's gradient
 through time over training, as a video for slides.
 
 Thin like the other commands: it checks its flags and the run folder, then
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from training.recorder import RunRecorder
+from training.run_archive import load_run
 
 from .arguments import fail
 
@@ -23,7 +23,8 @@ SIZES = ("1920x1080", "1280x720")  # as plots.animation.SIZES, without importing
 def add_animate_parser(commands: argparse._SubParsersAction) -> None:
     animate = commands.add_parser(
         "animate", help="export a saved run's gradient through time over training as MP4 or GIF")
-    animate.add_argument("run_dir", metavar="RUN_DIR", help="a folder written by run, --save-run or Save run")
+    animate.add_argument("run_dir", metavar="RUN_DIR",
+                         help="a folder written by run, --save-run or Save run, or a .gatelab file")
     animate.add_argument("--out", required=True, metavar="FILE.mp4|FILE.gif",
                          help="the video to write; without an encoder (pip install 'gatelab[video]') "
                               "PNG frames go into FILE_frames/ instead")
@@ -47,7 +48,7 @@ def animate_command(args: argparse.Namespace) -> int:
     if out.exists() and not args.overwrite:
         fail(f"{out} exists; choose another --out or pass --overwrite")
     try:
-        recorder = RunRecorder.load(Path(args.run_dir))
+        recorder = load_run(Path(args.run_dir))
     except ValueError as error:
         fail(str(error))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from training.recorder import RunRecorder, write_atomically
+from training.run_archive import is_archive
 from training.spec import RunSpec
 
 from .arguments import fail
@@ -31,6 +32,9 @@ def output_folder(text: str | None, spec: RunSpec, overwrite: bool) -> Path:
     """The folder to write into: created and probed for writing, or one line
     and exit code 2. An earlier run there is refused unless ``overwrite``, and
     then its files are removed first, so none of them outlives a failed run."""
+    if text and is_archive(Path(text)):
+        fail(f"--out {text}: run writes a folder (checkpoints and figures go into it while it trains); "
+             "give a folder, then pack it: main.py pack FOLDER")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = Path(text) if text else Path("runs") / f"{spec.task}-T{spec.length}-{stamp}"
     earlier = [name for name in RUN_FILES if (folder / name).exists()]

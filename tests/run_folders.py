@@ -59,3 +59,13 @@ def write_old_format_run(folder: Path) -> Path:
         "RNN/x": np.stack([profile, profile]), "RNN/steps": np.array([1, 2]),
         "RNN/first/h": profile, "RNN/latest/h": 2 * profile, "RNN/gates/z": profile})
     return folder
+
+
+def assert_same_run(left: RunRecorder, right: RunRecorder) -> None:
+    """Two recorders hold the same run: summary, metrics and every array (NaN equal to NaN)."""
+    assert left.summary() == right.summary()
+    assert left.metrics_csv() == right.metrics_csv()
+    ours, theirs = left.gradient_arrays(), right.gradient_arrays()
+    assert ours.keys() == theirs.keys()
+    for key in ours:
+        np.testing.assert_array_equal(ours[key], theirs[key], err_msg=key)

@@ -47,7 +47,7 @@ def load_run(path: Path) -> RunRecorder:
     ``.gatelab`` file; raises ``RunFileError`` (a ValueError) in words."""
     if path.name == "summary.json" and path.is_file():
         return RunRecorder.load(path.parent)
-    if is_archive(path) or path.is_file():
+    if (is_archive(path) or path.is_file()) and not path.is_dir():
         return _load_archive(path)
     return RunRecorder.load(path)
 
