@@ -1,21 +1,19 @@
 """Who the application is and where its files lie: names, assets, languages.
 
-Qt-free and import-free on purpose: the flag parser (``gui/app.py``), the Qt
-application, the translators, the launcher and the presets all need these
-values, and none of them should have to import another to get them.
+Qt-free, and importing nothing but the stdlib-only ``gatelab_resources``, on
+purpose: the flag parser (``gui/app.py``), the Qt application, the translators,
+the launcher and the presets all need these values, and none of them should
+have to import another to get them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from gatelab_resources import ASSETS
 
 APP_NAME = "GateLab"
 DESKTOP_FILE_NAME = "gatelab"  # the .desktop file's name: Wayland matches window and icon by it
 
-# assets/ sits beside the packages in the checkout and is not installed with
-# them, so it is found relative to this package, not with importlib.resources.
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-ICON = ASSETS / "gatelab.png"
+ICON = ASSETS / "gatelab.png"  # ASSETS: the checkout's assets/ or the installed package data
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = (SOURCE_LANGUAGE, "ko")  # the --lang choices: the source and every catalogue we ship

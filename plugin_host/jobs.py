@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from gatelab_resources import PLUGINS
+
 from .siblings import entry_source, is_folder_plugin
 from .siblings import fingerprint as sibling_fingerprint
 from .source_files import source_problem, why
 
 ENTRY_POINT_GROUP = "gatelab.cells"
-PROJECT_PLUGIN_DIR = Path(__file__).resolve().parent.parent / "plugins"
+PROJECT_PLUGIN_DIR = PLUGINS  # the checkout's plugins/, or the copy installed as package data
 FILE, ENTRY = "file", "entry"
 
 
