@@ -16,6 +16,7 @@ from .flags import FlagError, initial_spec
 from .gpu_probe import GpuProbe
 from .i18n import install_translators
 from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
+from .run_opening import opened_run
 from .settings import Settings
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
@@ -59,19 +60,24 @@ def save_screenshot(window, path: Path) -> None:
 
 
 def save_on_quit(recorder, folder: Path) -> bool:
-    """``--save-run``: write the run as Save run does; a run whose cells were
-    still training is saved as not complete. False (after one line) if it failed."""
+    """``--save-run``: write the run as Save run does (one ``.gatelab`` file
+    when ``folder`` is named so); a run whose cells were still training is
+    saved as not complete. False (after one line) if it failed."""
     if recorder is None:
         print(f"main.py: error: --save-run: no run to save into {folder}", file=sys.stderr)
         return False
     from training.report import RUNNING, STOPPED
+    from training.run_archive import is_archive, save_archive
 
     complete = not any(history.status == RUNNING for history in recorder.cells.values())
     for history in recorder.cells.values():
         if history.status == RUNNING:
             history.status = STOPPED
     try:
-        recorder.save(folder, complete=complete)
+        if is_archive(folder):
+            save_archive(recorder, folder, complete=complete)
+        else:
+            recorder.save(folder, complete=complete)
     except OSError as error:
         print(f"main.py: error: --save-run: {error}", file=sys.stderr)
         return False
@@ -94,6 +100,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     try:
         spec = initial_spec(args)
+        opened = opened_run(args)
     except FlagError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
@@ -138,11 +145,17 @@ def run_window(args: argparse.Namespace) -> int:
     window.resize(*(args.size or DEFAULT_SIZE))
     if args.size is None:
         window.restore_geometry()
-    if args.task is None and args.length is None and args.cells is None:
+    if opened is not None:
+        window.show_saved_run(opened.recorder, opened.name)
+        if opened.step is not None:
+            window.timeline.go_to(opened.step)
+    elif args.task is None and args.length is None and args.cells is None:
         window.restore_last_preset()
     if args.screenshot is not None:
         window.hint.hide()  # documentation shows the window, not the first-launch hint
     window.show()
+    if args.presentation:
+        window.presentation.set_active(True)
     splash.finish(window)
     # Workers with torch imported, started once the window is up: Start then costs a message.
     window.session.use_warm_workers(max(3, len(spec.cells)))

@@ -50,6 +50,13 @@ def build_parser() -> FlagParser:
     parser.add_argument("--save-run", type=Path, metavar="DIR",
                         help="when the window quits (closed, or --quit-after), save the run into DIR "
                              "as Save run does; DIR must not hold a run already")
+    parser.add_argument("run", nargs="?", type=Path, metavar="RUN",
+                        help="a saved run to open: a .gatelab file (what a double-click passes) or a "
+                             "run folder; the same as --open RUN")
+    parser.add_argument("--open", type=Path, metavar="PATH",
+                        help="open a saved run: a run folder or a .gatelab file")
+    parser.add_argument("--at", type=int, metavar="STEP",
+                        help="with a run to open: show it at training step STEP (the nearest recorded one)")
     parser.add_argument("--size", type=parse_size, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--scale", type=float,
                         help="font and line scale, e.g. 1.5 on a projector (default: the last "
@@ -60,6 +67,8 @@ def build_parser() -> FlagParser:
     parser.add_argument("--theme", choices=THEME_NAMES,
                         help="projector theme (default: the last one chosen, remembered; else light; "
                              "View > Dark theme switches it while running)")
+    parser.add_argument("--presentation", action="store_true",
+                        help="open in presentation mode: full screen, plots only (F11 leaves it)")
     parser.add_argument("--step-timeout", type=float, default=DEFAULT_STEP_TIMEOUT, metavar="SECONDS",
                         help="stop a cell whose training step takes longer than this; it grows "
                              "with big models and slow cells (default %(default)s)")
@@ -91,9 +100,27 @@ def initial_spec(args: argparse.Namespace):
         raise FlagError(str(error)) from None
 
 
+def run_to_open(args: argparse.Namespace) -> Path | None:
+    """The run named by ``--open`` or the bare RUN argument (not both), and
+    ``--at`` only with one; raises FlagError."""
+    if args.run is not None and args.open is not None:
+        raise FlagError("give the run to open once: --open PATH or PATH, not both")
+    path = args.open if args.open is not None else args.run
+    if args.at is not None and path is None:
+        raise FlagError("--at needs a run to open (--open PATH, or PATH.gatelab)")
+    return path
+
+
 def check_save_folder(folder: Path) -> None:
     """``--save-run``'s folder must be new or hold no run (a run is a folder
-    with summary.json): a lecture's recording never replaces an earlier one."""
+    with summary.json): a lecture's recording never replaces an earlier one.
+    A ``.gatelab`` name saves one file, which must not exist yet."""
+    from training.run_archive import is_archive
+
+    if is_archive(folder):
+        if folder.exists():
+            raise FlagError(f"--save-run: {folder} exists already; choose another file")
+        return
     if (folder / "summary.json").exists():
         raise FlagError(f"--save-run: {folder} holds a run already; choose another folder")
     if folder.exists() and not folder.is_dir():

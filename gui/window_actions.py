@@ -31,7 +31,8 @@ translate = QCoreApplication.translate
 
 def build_actions(window: QMainWindow) -> None:
     """Give ``window`` its actions (``start_action``, ``step_action``,
-    ``reset_action``, ``open_action``, ``save_action``, ``export_plots_action``,
+    ``reset_action``, ``open_action``, ``open_file_action``, ``save_action``,
+    ``save_file_action``, ``export_plots_action``,
     ``export_data_action``, ``quit_action``, ``preset_actions``), ``presentation``,
     menus (``view_menu``) and toolbar."""
     window.start_action = shortcut_action(
@@ -51,6 +52,14 @@ def build_actions(window: QMainWindow) -> None:
     window.save_action = shortcut_action(
         window, translate("MainWindow", "Save run…"), "Ctrl+S",
         translate("MainWindow", "Save this comparison (JSON, CSV, NPZ)"), window.file_dialogs.save_run)
+    window.open_file_action = shortcut_action(
+        window, translate("MainWindow", "Open .gatelab file…"), "Ctrl+Alt+O",
+        translate("MainWindow", "Open a run saved as one .gatelab file (a lecturer's demo file)"),
+        window.file_dialogs.open_run_file)
+    window.save_file_action = shortcut_action(
+        window, translate("MainWindow", "Save run as .gatelab…"), "Ctrl+Shift+S",
+        translate("MainWindow", "Save this comparison as one .gatelab file, to hand around or "
+                                "bundle with a preset"), window.file_dialogs.save_run_file)
     window.export_plots_action = shortcut_action(
         window, translate("MainWindow", "Export plots as PNG…"), "Ctrl+E",
         translate("MainWindow", "Write every plot as a PNG at a chosen width"),
@@ -73,6 +82,7 @@ def build_actions(window: QMainWindow) -> None:
         lambda: window.set_time_axis("seconds" if window.time_axis_action.isChecked() else "step"))
     window.time_axis_action.setCheckable(True)
     window.presentation = PresentationMode(window)
+    window.presentation.changed.connect(lambda active: [p.set_compact(active) for p in window.panels])
     _build_help_actions(window)
     _build_menus(window)
     _build_toolbar(window)
@@ -80,7 +90,8 @@ def build_actions(window: QMainWindow) -> None:
 
 def _build_menus(window: QMainWindow) -> None:
     files = window.file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
-    for action in (window.open_action, window.save_action, None, window.export_plots_action,
+    for action in (window.open_action, window.open_file_action, window.save_action, window.save_file_action,
+                   None, window.export_plots_action,
                    window.export_data_action, None, window.reset_settings_action, None,
                    window.quit_action):
         files.addSeparator() if action is None else files.addAction(action)

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from plots.styling import configure_pyqtgraph, restyle_canvas, save_png
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
+from ..elided_label import ElidedLabel
 from .help import TOPICS, help_button
 
 if TYPE_CHECKING:
@@ -33,15 +34,17 @@ class PlotPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         configure_pyqtgraph()
-        self.title = QLabel()
+        # Titles live in Qt, not in pyqtgraph: a pyqtgraph title's text width
+        # becomes the plot's minimum width and pushes panels off a small screen.
+        # One elided line: a wrapped title takes the height its plot needs.
+        self.title = ElidedLabel()
         font = QFont(self.title.font())
         font.setPointSize(THEME.font_size(1.15))
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setWordWrap(True)
-        # Titles live in Qt, not in pyqtgraph: a pyqtgraph title's text width
-        # becomes the plot's minimum width and pushes panels off a small screen.
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # What presentation mode hides (captions that explain the plot: the
+        # lecturer says it, and "?" still shows it), so the plots keep their height.
+        self.explanations: list[QWidget] = []
         self.canvas = pg.GraphicsLayoutWidget()
         self.title_row = title_row = QHBoxLayout()  # the title, any selector a panel adds, the "?" last
         title_row.addWidget(self.title, 1)
@@ -55,6 +58,11 @@ class PlotPanel(QWidget):
         self.layout_.setSpacing(2)
         self.layout_.addLayout(title_row)
         self.layout_.addWidget(self.canvas, 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """Presentation mode: hide the explanations, keep the plots."""
+        for widget in self.explanations:
+            widget.setVisible(not compact)
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         """Redraw from ``recorder`` (None: empty the plots)."""

@@ -16,6 +16,7 @@ from training.recorder import RunRecorder
 
 from ..task_words import task_text
 from .base import PlotPanel
+from .cell_choice import sync_cell_choice
 from .equations import EquationsView
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class GatesPanel(PlotPanel):
         self.legend = self.plot.addLegend(offset=(-10, 5), colCount=3)  # one row along the top
         style_legend(self.legend)
         self._fit_legend = keep_legend_inside(self.plot, 3)
-        self.empty_text = pg.TextItem(self.tr("no gates recorded for this cell"), anchor=(0.5, 0.5),
+        self.empty_text = pg.TextItem(self.tr("no gates recorded\nfor this cell"), anchor=(0.5, 0.5),
                                      color=THEME.colours.foreground)
         self.plot.addItem(self.empty_text)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -118,19 +119,9 @@ class GatesPanel(PlotPanel):
         self.curves = {}
 
     def _sync_selector(self, names: list[str]) -> None:
-        current = [self.selector.itemText(i) for i in range(self.selector.count())]
-        if current == names:
-            return
-        chosen = self.selector.currentText()
-        self.selector.blockSignals(True)
-        self.selector.clear()
-        self.selector.addItems(names)
-        gated = [n for n in names if n != "RNN"]
-        preferred = chosen if chosen in names else (gated[0] if gated else (names[0] if names else ""))
-        self.selector.setCurrentText(preferred)
-        self.selector.blockSignals(False)
-        self._clear_curves()
-        self._show_equations()
+        if sync_cell_choice(self.selector, names):
+            self._clear_curves()
+            self._show_equations()
 
     def show_run(self, recorder: RunRecorder | None) -> None:
         self._recorder = recorder
@@ -146,4 +137,6 @@ class GatesPanel(PlotPanel):
             self.curves[name].setData(np.arange(1, len(values) + 1), values)
         length = recorder.task.sequence_length if recorder else 1
         self.empty_text.setPos((length + 1) / 2, 0.5)
-        self.empty_text.setVisible(recorder is not None and not gates)
+        # Said only once the cell has a captured step: before it (workers
+        # starting, the first step on its way) there is nothing to miss yet.
+        self.empty_text.setVisible(history is not None and history.captured is not None and not gates)

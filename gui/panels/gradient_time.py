@@ -41,9 +41,12 @@ class GradientTimePanel(PlotPanel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.selector = QComboBox()
-        self.selector.addItem(self.tr("hidden state hₜ"), "h")
-        self.selector.addItem(self.tr("second state cₜ (LSTM)"), "c")
-        self.selector.addItem(self.tr("input xₜ"), "x")
+        # The symbol first: where the combo is narrow (presentation mode, scale 2) it still reads.
+        self.selector.addItem(self.tr("hₜ: hidden state"), "h")
+        self.selector.addItem(self.tr("cₜ: second state (LSTM)"), "c")
+        self.selector.addItem(self.tr("xₜ: input"), "x")
+        self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.selector.setMinimumContentsLength(9)
         self.selector.setToolTip(self.tr("Which gradient to show: with respect to the hidden "
                                          "state, the second state (cells that have one) or the input"))
         self.selector.currentIndexChanged.connect(self._on_series_changed)
@@ -51,6 +54,7 @@ class GradientTimePanel(PlotPanel):
         self.caption.setWordWrap(True)
         self.header.addWidget(self.selector)
         self.layout_.addWidget(self.caption)
+        self.explanations.append(self.caption)
 
         self.plot = self.canvas.addPlot()
         self.plot.setLogMode(y=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 from window_helpers import small_spec
@@ -89,3 +90,17 @@ def test_a_legend_wider_than_its_plot_wraps_into_fewer_columns(qtbot):
     qtbot.waitUntil(lambda: plot.getViewBox().width() < 300)
     assert plot.legend.columnCount < 3
     assert plot.legend.layout.preferredWidth() <= plot.getViewBox().width()
+
+
+def test_no_gates_is_said_only_once_the_cell_has_a_captured_step(qtbot, make_window):
+    """While the workers start there is nothing to miss yet: "no gates
+    recorded" would tell a lecturer something false about the cell."""
+    window = make_window(small_spec(("RNN",)))
+    spec = RunSpec(length=6, cells=("RNN",), steps=2)
+    run = RunRecorder(spec, make_task("adding", 6), {"RNN": 10})
+    window.session.load(run)
+    window.redraw()
+    assert not window.gates.empty_text.isVisible()
+    run.add(StepReport("RNN", 1, 0.2, 0.5, 1.0, 0.01, gradients={"h": np.ones(6)}))  # captured, no gates
+    window.redraw()
+    assert window.gates.empty_text.isVisible()

@@ -74,3 +74,24 @@ def test_every_plot_is_readable_at_1280x800_in_the_normal_layout(qtbot, make_win
     for panel in window.panels:
         assert panel.canvas.width() >= READABLE.width(), (type(panel).__name__, panel.canvas.size())
         assert panel.canvas.height() >= READABLE.height(), (type(panel).__name__, panel.canvas.size())
+
+
+def test_presentation_mode_hides_captions_and_keeps_titles_on_one_line(qtbot, make_window, monkeypatch):
+    """At scale 2 on 1280×800 wrapped titles and captions took the plots'
+    height; in presentation mode titles are one elided line (the whole text is
+    the tooltip) and the captions hide until the mode is left."""
+    monkeypatch.setattr(THEME, "scale", 2.0)
+    window = make_window(small_spec(("RNN", "LSTM", "GRU")))
+    window.presentation.full_screen = False
+    caption = window.gradient_time.caption
+    assert caption in window.gradient_time.explanations and caption.isVisibleTo(window)
+    window.presentation.set_active(True)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 800))
+    assert not caption.isVisibleTo(window)
+    history = window.gradient_history.title
+    qtbot.waitUntil(history.elided)  # the long heatmap title does not fit at scale 2
+    assert history.height() < 2 * history.fontMetrics().height()
+    assert history.toolTip() == history.text()
+    window.presentation.set_active(False)
+    assert caption.isVisibleTo(window)
