@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from plugin_host import BROKEN, HELPER, OK, CellRecord
 
 from .notifications import ERROR, WARNING, NotificationCentre
+from .reason_words import reason_text
 
 translate = QCoreApplication.translate
 
@@ -74,8 +75,8 @@ class PluginNotices:
             return
         severity = ERROR if any(r.status == BROKEN for r in new) else WARNING
         names = ", ".join(f"{r.mark} {r.name}" for r in new)
-        details = "\n\n".join(f"{r.mark} {r.name} ({r.location})\n{r.reason}\n{r.traceback}".strip()
-                              for r in new)
+        details = "\n\n".join(
+            f"{r.mark} {r.name} ({r.location})\n{reason_text(r.reason)}\n{r.traceback}".strip() for r in new)
         self.centre.notify(severity, translate("Notifications", "Plugin problems: {0}").format(names),
                            details, translate("Notifications", "Plugins"))
 

@@ -19,6 +19,8 @@ from plots.theme import CELL_COLOURS, THEME
 from training.recorder import CellHistory, RunRecorder
 from training.report import DIVERGED, DONE, ERROR, RUNNING, STOPPED
 
+from .reason_words import reason_text
+
 SOLVED_FRACTION = 0.5  # of task.baseline_loss: below it, a cell has solved the task
 SOLVED_WINDOW = 25  # recorded steps whose mean loss is compared (as bench/lecture.py does)
 # Logical columns; the two time columns are added last (tests and the status
@@ -100,10 +102,10 @@ class ComparisonTable(QTableWidget):
         if history.status == DONE:
             return self.tr("done"), colours.ok
         if history.status == DIVERGED:
-            return self.tr("diverged at step {0}: {1}").format(history.steps, history.message), \
+            return self.tr("diverged at step {0}: {1}").format(history.steps, reason_text(history.message)), \
                 colours.warning
         if history.status == ERROR:
-            return self.tr("error: {0}").format(history.message), colours.error
+            return self.tr("error: {0}").format(reason_text(history.message)), colours.error
         if history.status == STOPPED:
             return self.tr("stopped"), colours.foreground
         return history.status, colours.foreground

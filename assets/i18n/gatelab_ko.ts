@@ -118,7 +118,7 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../gui/table.py" line="+62"/>
+        <location filename="../../gui/table.py" line="+64"/>
         <source>Cell</source>
         <translation>셀</translation>
     </message>
@@ -489,9 +489,37 @@
     </message>
 </context>
 <context>
+    <name>GateHistoryPanel</name>
+    <message>
+        <location filename="../../gui/panels/gate_history.py" line="+32"/>
+        <source>Whose gates to show over training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gate history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mean activation of each gate of the chosen cell along the sequence, one row per recorded training step (dark: closed, bright: open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time step t</source>
+        <translation type="unfinished">시점 t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no gates recorded for this cell</source>
+        <translation type="unfinished">이 셀에는 기록된 게이트가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/panels/gates.py" line="+51"/>
+        <location filename="../../gui/panels/gates.py" line="+52"/>
         <source>Whose gates to show</source>
         <translation>게이트를 볼 셀</translation>
     </message>
@@ -517,19 +545,20 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>no gates recorded for this cell</source>
-        <translation>이 셀에는 기록된 게이트가 없습니다</translation>
+        <source>no gates recorded
+for this cell</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GradientHistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_history.py" line="+39"/>
+        <location filename="../../gui/panels/gradient_history.py" line="+33"/>
         <source>Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step (dark: vanished)</source>
         <translation>기울기 이력: 학습 단계별 log₁₀ ‖∂ℓ/∂hₜ‖ (어두움: 소실)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-4"/>
         <source>time step t</source>
         <translation>시점 t</translation>
     </message>
@@ -537,27 +566,27 @@
 <context>
     <name>GradientTimePanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_time.py" line="+44"/>
-        <source>hidden state hₜ</source>
-        <translation>은닉 상태 hₜ</translation>
+        <location filename="../../gui/panels/gradient_time.py" line="+45"/>
+        <source>hₜ: hidden state</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>second state cₜ (LSTM)</source>
-        <translation>셀 상태 cₜ (LSTM)</translation>
+        <source>cₜ: second state (LSTM)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>input xₜ</source>
-        <translation>입력 xₜ</translation>
+        <source>xₜ: input</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Which gradient to show: with respect to the hidden state, the second state (cells that have one) or the input</source>
         <translation>어떤 기울기를 볼지: 은닉 상태, 두 번째 상태(LSTM의 셀 상태 등, 있는 셀만) 또는 입력에 대한 기울기</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>exact 0 (below float precision)</source>
         <translation>정확히 0 (부동소수점 정밀도 아래)</translation>
     </message>
@@ -647,7 +676,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+64"/>
+        <location filename="../../gui/main_window.py" line="+65"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
@@ -663,13 +692,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+139"/>
+        <location filename="../../gui/window_actions.py" line="+150"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="+209"/>
-        <location filename="../../gui/window_actions.py" line="-101"/>
+        <location filename="../../gui/window_actions.py" line="-111"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -720,6 +749,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Open .gatelab file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a run saved as one .gatelab file (a lecturer&apos;s demo file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save run as .gatelab…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this comparison as one .gatelab file, to hand around or bundle with a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export plots as PNG…</source>
         <translation>그래프 PNG 내보내기…</translation>
     </message>
@@ -769,12 +818,12 @@
         <translation>손실과 지표를 학습 단계 대신 시작 후 경과 초에 대해 그립니다. 속도가 다른 셀을 공정하게 비교할 수 있습니다</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
@@ -914,7 +963,7 @@
         <translation>{0} 중지됨: {1}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>GateLab — {0}</source>
         <translation>GateLab — {0}</translation>
     </message>
@@ -1070,7 +1119,7 @@
 <context>
     <name>Notifications</name>
     <message>
-        <location filename="../../gui/notification_feeds.py" line="+57"/>
+        <location filename="../../gui/notification_feeds.py" line="+58"/>
         <source>Unexpected error: {0}</source>
         <translation>예기치 않은 오류: {0}</translation>
     </message>
@@ -1113,22 +1162,12 @@
         <translation>시간에 따른 기울기</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>For every cell, how large the gradient of the loss is with respect to the state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal backpropagation through time (BPTT) carries back to step t. The selector switches to the second state c_t (LSTM) or to the input x_t.</source>
-        <translation>셀마다, 각 시점의 상태에 대한 손실의 기울기 노름 ‖∂ℓ/∂h_t‖, 곧 시간 역전파(backpropagation through time, BPTT)가 오차 신호를 시점 t까지 얼마나 전달하는지를 보여 줍니다. 위의 선택 상자로 셀 상태 c_t(LSTM)나 입력 x_t에 대한 기울기로 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Time step t runs along the bottom, from the first input (t = 1) to the last (t = T), where the loss is. The y axis is logarithmic: each labelled step is a factor of 10. The faint curve is training step 1, the strong one the newest step. A dashed line at the bottom marks exact zeros (below float precision).</source>
         <translation>가로축은 시점 t로, 첫 입력(t = 1)부터 손실이 계산되는 마지막 시점(t = T)까지입니다. 세로축은 로그 눈금이라 눈금 하나가 10배입니다. 흐린 선은 학습 1단계, 진한 선은 최신 단계입니다. 아래쪽 점선은 정확히 0인 값(부동소수점 정밀도 아래)을 표시합니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The vanishing gradient: the RNN&apos;s curve falls by orders of magnitude towards t = 1, so its early inputs hardly change its weights and it cannot learn the long-term dependency. The LSTM&apos;s and GRU&apos;s curves stay much flatter and rise as they learn. A curve that climbs towards t = 1 instead is an exploding gradient (presets 7 and 8).</source>
-        <translation>기울기 소실(vanishing gradient): RNN의 곡선은 t = 1 쪽으로 갈수록 몇 자릿수씩 떨어집니다. 그래서 앞쪽 입력은 가중치를 거의 바꾸지 못하고, RNN은 장기 의존성(long-term dependency)을 학습하지 못합니다. LSTM과 GRU의 곡선은 훨씬 평평하고, 학습하면서 올라갑니다. 반대로 t = 1 쪽으로 갈수록 치솟는 곡선은 기울기 폭발(exploding gradient)입니다(프리셋 7과 8).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Gradient history</source>
         <translation>기울기 이력</translation>
     </message>
@@ -1168,17 +1207,27 @@
         <translation>점선에 머무는 셀은 장기 의존성을 전혀 배우지 못한 것입니다(예: T = 100의 RNN). 점선보다 훨씬 아래로 내려간 셀은 기억합니다. 비교 표는 기록된 25개 단계의 평균 손실이 우연 수준의 절반 아래로 내려간 셀을 해결로 셉니다. 어디서 끝나는지뿐 아니라 각 셀이 언제 점선을 벗어나는지 보세요.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+63"/>
         <source>Training time is the time the cell&apos;s own steps took. A cell has solved the task at the first step at which its mean loss over the last 25 recorded steps is below half the chance level; the table gives the seconds since Start and that step. Hover over a status to read why a cell failed.</source>
         <translation>학습 시간은 그 셀의 학습 단계들이 걸린 시간입니다. 최근 기록된 25개 단계의 평균 손실이 처음으로 우연 수준의 절반 아래로 내려간 단계에서 셀이 과제를 해결한 것으로 보며, 표에는 시작 후 경과 초와 그 단계가 나옵니다. 상태 위에 마우스를 올리면 셀이 실패한 이유를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-54"/>
         <source>Gates</source>
         <translation>게이트</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
+        <source>For every cell, how large the gradient of the loss is with respect to the state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal backpropagation through time (BPTT) carries back to step t. The selector switches to the second state c_t (LSTM), to the input x_t, or to the final state&apos;s sensitivity ‖∂h_T/∂h_t‖: how much the last state h_T still changes when the state at step t changes (the Frobenius norm of the Jacobian, the mean over the batch; exact for a hidden size up to 16, else estimated from 8 random probe vectors per example, typically within 5 per cent at a batch of 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The vanishing gradient: the RNN&apos;s curve falls by orders of magnitude towards t = 1, so its early inputs hardly change its weights and it cannot learn the long-term dependency. The LSTM&apos;s and GRU&apos;s curves stay much flatter and rise as they learn. A curve that climbs towards t = 1 instead is an exploding gradient (presets 7 and 8). ‖∂h_T/∂h_t‖ does not involve the loss: it is the memory of the dynamics alone. ‖∂ℓ/∂h_t‖ also depends on where the task reads the outputs and on how well the cell is trained (a solved task sends back little error), so a small ‖∂ℓ/∂h_t‖ may mean a well-trained cell, while a small ‖∂h_T/∂h_t‖ always means that the final state has forgotten step t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>The mean activation of each gate of one cell (chosen above the plot) along the sequence, at the newest captured training step, and the cell&apos;s update equations beneath.</source>
         <translation>그래프 위에서 고른 셀의 각 게이트 평균 활성값을 시퀀스를 따라, 가장 최근에 기록된 학습 단계에서 보여 주고, 아래에 그 셀의 갱신 식을 보여 줍니다.</translation>
     </message>
@@ -1194,6 +1243,46 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Gate history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gates of one cell (chosen above the plot) over the whole training: one heatmap per gate, one row per recorded training step, one column per time step t; the colour is the gate&apos;s mean activation over the batch and the units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dark is closed (0), bright is open (1), on one scale for every gate. The vertical axis counts training steps; the dashed line is the timeline&apos;s step, whose curves the Gates panel shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watch the LSTM&apos;s forget gate brighten as it learns to keep its cell state across the sequence, and the rows change where the loss leaves the chance level. A map that never changes belongs to a cell that learns nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>State magnitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How large each cell&apos;s state is along the sequence: the norm ‖s_t‖ of every example&apos;s state vector, averaged over the batch, for the state chosen above the plot (the hidden state h_t, the LSTM&apos;s cell state c_t, or any state a plugin cell declares).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time step t runs along the bottom. The faint curve is training step 1, the strong one the newest step (or the timeline&apos;s). The axes stay fixed while the timeline moves. Runs saved before GateLab recorded it say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tanh RNN&apos;s and GRU&apos;s ‖h_t‖ cannot exceed √H. The LSTM&apos;s ‖c_t‖ has no such bound: while its forget gate stays near 1 it adds up what it is told to keep, so a growing ‖c_t‖ is its memory at work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Comparison table</source>
         <translation>비교 표</translation>
     </message>
@@ -1226,7 +1315,7 @@
 <context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugin_panel.py" line="+60"/>
+        <location filename="../../gui/plugin_panel.py" line="+71"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -1356,11 +1445,294 @@
         <source>records: {gates}</source>
         <translation>기록: {gates}</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings for this cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>initialisation and gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>forget bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>float64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>untested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  {setting}: {applies} ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../gui/reason_words.py" line="+31"/>
+        <source>not a subclass of cells.Cell</source>
+        <translation>cells.Cell의 하위 클래스가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the class attribute `name` is missing or empty (give the cell a display name)</source>
+        <translation>클래스 속성 `name`이 없거나 비어 있습니다(셀에 표시할 이름을 주세요)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>`state_names` must be a non-empty tuple of strings, e.g. (&apos;h&apos;,) or (&apos;h&apos;, &apos;c&apos;)</source>
+        <translation>`state_names`는 비어 있지 않은 문자열 튜플이어야 합니다. 예: (&apos;h&apos;,) 또는 (&apos;h&apos;, &apos;c&apos;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the constructor must accept (input_size, hidden_size)</source>
+        <translation>생성자는 (input_size, hidden_size)를 받아야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward must return (output, state), but returned {what}</source>
+        <translation>forward는 (output, state)를 반환해야 하는데 {what}을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward must return the state as a tuple, but returned {what}</source>
+        <translation>forward는 상태를 튜플로 반환해야 하는데 {what}을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward returned {count} state tensor(s), but state_names declares {declared}</source>
+        <translation>forward가 상태 텐서 {count}개를 반환했지만 state_names에는 {declared}가 선언되어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label} must be a tensor, but is {what}</source>
+        <translation>{label}은(는) 텐서여야 하는데 {what}입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} has shape {shape}, expected [batch, hidden_size] = {expected} (input size {inputs}, hidden size {hidden})</source>
+        <translation>{label}의 모양이 {shape}입니다. [batch, hidden_size] = {expected}이어야 합니다(입력 크기 {inputs}, 은닉 크기 {hidden})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label} has dtype {dtype}, expected {expected} like the input</source>
+        <translation>{label}의 dtype이 {dtype}입니다. 입력과 같은 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} contains {bad} after step {step} of a small random batch</source>
+        <translation>작은 무작위 배치로 {step}단계를 진행한 뒤 {label}에 {bad}가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initial_state returned {what}, expected a tuple of {count} tensor(s) {names}</source>
+        <translation>initial_state가 {what}을(를) 반환했습니다. 텐서 {count}개 {names}의 튜플이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the output does not depend on anything trainable (no gradient at all: a .detach() or torch.no_grad() in forward?)</source>
+        <translation>출력이 학습되는 어떤 것에도 의존하지 않습니다(기울기가 전혀 없음: forward 안에 .detach()나 torch.no_grad()가 있나요?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the backward pass produced NaN or Inf gradients</source>
+        <translation>역전파에서 NaN 또는 Inf 기울기가 나왔습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no gradient reaches the previous state {state}_(t-1): the output does not depend on it differentiably (a .detach()?), so the gradient-through-time plot stays empty</source>
+        <translation>이전 상태 {state}_(t-1)에 기울기가 닿지 않습니다. 출력이 그것에 미분 가능하게 의존하지 않아서(.detach()?) 시간에 따른 기울기 그래프가 비어 있게 됩니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no gradient reaches {count} parameter(s): {names}; they will never be trained</source>
+        <translation>파라미터 {count}개에 기울기가 닿지 않습니다: {names}. 이 파라미터들은 학습되지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the output is not the returned state {name} nor computed from it, so the gradient-through-time plot (read off the returned {name}) misses the readout&apos;s path and shows 0 at the last step; return the state tensor itself as the output (return {name}, ({name}, …)) — see docs/PLUGINS.md, &apos;Output and state&apos;</source>
+        <translation>출력이 반환한 상태 {name} 자체도 아니고 그것으로 계산되지도 않았습니다. 그래서 (반환된 {name}에서 읽는) 시간에 따른 기울기 그래프에 출력 경로가 빠져 마지막 시점에서 0을 보입니다. 상태 텐서 자체를 출력으로 반환하세요(return {name}, ({name}, …)). docs/PLUGINS.md의 &apos;Output and state&apos;를 보세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a step on {device} returned a tensor on {other}</source>
+        <translation>{device}에서 한 단계를 진행했는데 {other}에 있는 텐서를 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fails in float64 (the window&apos;s float64 option): {error}</source>
+        <translation>float64에서 실패합니다(창의 float64 옵션): {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state {name}</source>
+        <translation>상태 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a tensor of shape {shape}</source>
+        <translation>모양이 {shape}인 텐서</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>called sys.exit({code}) during a validation step</source>
+        <translation>검증 단계에서 sys.exit({code})를 호출했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ran out of memory: it tried to allocate more than this machine has{size}</source>
+        <translation>메모리가 부족합니다: 이 컴퓨터에 있는 것보다 많이 할당하려 했습니다{size}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>raised {error} during a validation step</source>
+        <translation>검증 단계에서 {error}을(를) 일으켰습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plugin called sys.exit({code}) while its model was being built</source>
+        <translation>모델을 만드는 중에 플러그인이 sys.exit({code})를 호출했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plugin called sys.exit({code}) while being imported</source>
+        <translation>가져오는(import) 중에 플러그인이 sys.exit({code})를 호출했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it imports {module}, which is not installed (ModuleNotFoundError)</source>
+        <translation>설치되지 않은 {module}을(를) 가져옵니다(ModuleNotFoundError)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no subclass of cells.Cell is defined here</source>
+        <translation>이 파일에는 cells.Cell의 하위 클래스가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate name {name}: already defined by {where}; rename one of them</source>
+        <translation>이름 {name}이(가) 겹칩니다: 이미 {where}에서 정의했습니다. 둘 중 하나의 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plugins are checked in forked processes, which this system lacks; run GateLab under Linux or macOS (on Windows: WSL)</source>
+        <translation>플러그인은 fork한 프로세스에서 검사하는데 이 시스템에는 fork가 없습니다. GateLab을 Linux나 macOS에서 실행하세요(Windows에서는 WSL)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked: checking was cancelled</source>
+        <translation>검사하지 않음: 검사가 취소되었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not be checked: {problem}</source>
+        <translation>검사할 수 없었습니다: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>importing it took longer than {limit} s (an endless loop at import?)</source>
+        <translation>가져오기(import)가 {limit}초보다 오래 걸렸습니다(import 중 무한 루프?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validating cell class {cell} took longer than {limit} s (an endless loop in forward or __init__?); it was stopped</source>
+        <translation>셀 클래스 {cell}의 검증이 {limit}초보다 오래 걸려(forward나 __init__의 무한 루프?) 중단했습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{ending} while importing it</source>
+        <translation>가져오는(import) 중 {ending}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ending} while validating {cell}</source>
+        <translation>{cell}을(를) 검증하는 중 {ending}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Python interpreter crashed ({signal})</source>
+        <translation>파이썬 인터프리터가 비정상 종료했습니다({signal})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Python interpreter exited (exit code {code}, e.g. os._exit)</source>
+        <translation>파이썬 인터프리터가 종료했습니다(종료 코드 {code}, 예: os._exit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plugin checker stopped answering</source>
+        <translation>플러그인 검사기가 응답하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SyntaxError: {message} (line {line})</source>
+        <translation>문법 오류(SyntaxError): {message} ({line}행)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not validated: {cell} in the same plugin {what}</source>
+        <translation>검증하지 않음: 같은 플러그인의 {cell}에서 {what}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} became {value} at step {step}</source>
+        <translation>{step}단계에서 {what} 값이 {value}(으)로 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient norm</source>
+        <translation>기울기 노름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the worker process ended unexpectedly (exit code {code})</source>
+        <translation>작업 프로세스가 예기치 않게 끝났습니다(종료 코드 {code})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {step} took longer than {limit} s; the cell was stopped</source>
+        <translation>{step}단계가 {limit}초보다 오래 걸려 셀을 멈췄습니다</translation>
+    </message>
 </context>
 <context>
     <name>RunFileDialogs</name>
     <message>
-        <location filename="../../gui/file_dialogs.py" line="+33"/>
+        <location filename="../../gui/file_dialogs.py" line="+35"/>
         <source>Save run into folder</source>
         <translation>실행 기록을 저장할 폴더</translation>
     </message>
@@ -1370,7 +1742,22 @@
         <translation>저장된 실행 기록 열기</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Save run as a .gatelab file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a .gatelab file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GateLab run (*.gatelab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Export plots into folder</source>
         <translation>그래프를 내보낼 폴더</translation>
     </message>
@@ -1442,9 +1829,57 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+43"/>
+        <location filename="../../gui/application.py" line="+44"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>StateMagnitudePanel</name>
+    <message>
+        <location filename="../../gui/panels/state_magnitude.py" line="+44"/>
+        <source>Which state&apos;s magnitude to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not recorded in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>State magnitude ‖{0}ₜ‖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The batch mean of each example&apos;s state norm ‖{0}ₜ‖ along the sequence: faint at step 1, strong at the newest or the timeline&apos;s step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time step t</source>
+        <translation type="unfinished">시점 t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean ‖{0}&lt;sub&gt;t&lt;/sub&gt;‖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cell state cₜ (LSTM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hidden state hₜ</source>
+        <translation type="unfinished">은닉 상태 hₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1619,7 +2054,7 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../gui/application.py" line="+60"/>
+        <location filename="../../gui/application.py" line="+66"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>

@@ -230,3 +230,16 @@ def test_the_english_window_keeps_the_core_words(qapp, make_window):
     window = make_window(RunSpec(task="adding", length=20, cells=("RNN",), steps=10))
     assert window.controls.task.currentText() == "adding"
     assert window.controls.task.currentData() == "adding"
+
+
+@pytest.mark.parametrize("reason, korean_words", [
+    ("loss became nan at step 3", "3단계에서 손실 값이 nan(으)로 바뀌었습니다"),
+    ("step 12 took longer than 5 s; the cell was stopped", "12단계가 5초보다 오래 걸려 셀을 멈췄습니다"),
+    ("the worker process ended unexpectedly (exit code -9)", "(종료 코드 -9)"),
+    ("ValueError: boom; no gradient reaches 1 parameter(s): w; they will never be trained",
+     "ValueError: boom; 파라미터 1개에"),  # a plugin's own words stay, the known sentence after it is Korean
+])
+def test_training_reasons_read_in_korean(korean, reason, korean_words):
+    from gui.reason_words import reason_text
+
+    assert korean_words in reason_text(reason)
