@@ -46,9 +46,9 @@ def main(argv: list[str]) -> int:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
     if args.install_launcher:
-        from .launcher import install_launcher
+        from .launchers import install_launcher
 
-        print(f"installed {install_launcher()}")
+        print("\n".join(install_launcher()))
         return 0
 
     faulthandler.enable()  # a crash in Qt or a plugin still says where it happened

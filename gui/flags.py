@@ -73,7 +73,9 @@ def build_parser() -> FlagParser:
                         help="stop a cell whose training step takes longer than this; it grows "
                              "with big models and slow cells (default %(default)s)")
     parser.add_argument("--install-launcher", action="store_true",
-                        help="install a desktop/menu entry that starts GateLab from this checkout")
+                        help="install a menu entry (Linux), Start-menu shortcut (Windows) or app in "
+                             "~/Applications (macOS) that starts GateLab, and open .gatelab files "
+                             "with it on double-click")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""main.py's window flags: screenshot automation, bad flags, the launcher."""
+"""main.py's window flags: screenshot automation, bad flags (the launcher: tests/test_launchers.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 
 from gui.app import main
-from gui.launcher import install_launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,14 +47,6 @@ def test_a_bad_flag_is_one_line_and_exit_2(capsys):
     assert main(["--no-such-flag"]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 3 and all(line.startswith("main.py: error:") for line in lines)
-
-
-def test_install_launcher_writes_a_desktop_entry_for_this_checkout(tmp_path):
-    path = install_launcher(tmp_path)
-    text = path.read_text()
-    assert path.name == "gatelab.desktop" and os.access(path, os.X_OK)
-    assert f"Exec={sys.executable} {ROOT / 'main.py'}" in text
-    assert f"Icon={ROOT / 'assets' / 'gatelab.png'}" in text and (ROOT / "assets/gatelab.png").is_file()
 
 
 def test_without_a_display_the_window_says_so_instead_of_aborting():
