@@ -205,7 +205,8 @@ def test_cell_run_reports_agree(cell: str, layers: int, bidirectional: bool) -> 
         assert abs(kernel.loss - loop.loss) <= TOLERANCE
         assert kernel.gradients.keys() == loop.gradients.keys()
         if kernel.gradients:  # a captured step
-            assert {name.split("@")[0] for name in kernel.gradients} == STATES.get(cell_class, {"h"}) | {"x"}
+            expected = STATES.get(cell_class, {"h"}) | {"x", "jacobian"}  # jacobian: ‖∂h_T/∂h_t‖
+            assert {name.split("@")[0] for name in kernel.gradients} == expected
         for name, values in loop.gradients.items():
             assert abs(kernel.gradients[name] - values).max() <= TOLERANCE, name
         assert kernel.gates.keys() == loop.gates.keys()

@@ -88,7 +88,8 @@ def test_every_cell_sees_the_same_batches():
     trainer = Trainer(spec.replace(cells=("Spy",)), [Spy])
     trainer.step()
     expected = trainer.task.batch(3, torch.Generator().manual_seed(spec.seed)).inputs
-    assert torch.equal(torch.stack(seen), expected)
+    # The training pass first; then the captured step's ‖∂h_T/∂h_t‖ re-runs the cell on probe copies.
+    assert torch.equal(torch.stack(seen[:len(expected)]), expected)
 
 
 class NaNCell(Leaky):

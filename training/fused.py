@@ -78,10 +78,12 @@ class FusedUnroll:
     """One cell over the sequence: outputs [T, B, H] in time order; gate means
     per step (name -> [T]); ``finish()``, called after backward, turns what
     the backward pass left into ∂L/∂state_t per state name ([T, B, H], time
-    order; empty if no gradient reached this cell)."""
+    order; empty if no gradient reached this cell); on a captured step the
+    states themselves (name -> [T, B, H], time order, detached)."""
 
     outputs: Tensor
     gates: dict[str, Tensor] = field(default_factory=dict)
+    states: dict[str, Tensor] = field(default_factory=dict)
     finish: Callable[[], dict[str, Tensor]] | None = None
 
 
@@ -115,12 +117,12 @@ def _capture_weight(cell: Cell) -> Tensor:
     return torch.cat([cell.weight_ih, extra], dim=1)
 
 
-def _gates(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> dict[str, Tensor]:
-    """Recompute sigmoid gates [T, B, H] named by ``blocks`` (name -> row block
-    of W_ih/W_hh), in the kernel's time order, from x_t and h_{t-1} (batched
-    over all steps, the needed gate rows only: the kernel does not expose its
-    gates), without grad. Summing b_ih + b_hh is right for the GRU's r and z
-    too: only its candidate n keeps b_hn apart (behind r)."""
+def _preactivations(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> Tensor:
+    """Gate pre-activations [T, B, k·H] of the row blocks named by ``blocks``
+    (name -> row block of W_ih/W_hh), in the kernel's time order, from x_t
+    and h_{t-1} (batched over all steps, the needed rows only: the kernel
+    does not expose its gates), without grad. Summing b_ih + b_hh is right
+    for the GRU's r and z too: only its candidate n keeps b_hn apart (behind r)."""
     hidden = cell.hidden_size
     first = min(blocks.values())
     if list(blocks.values()) == list(range(first, first + len(blocks))):  # consecutive (GRU r, z): a view
@@ -133,7 +135,25 @@ def _gates(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> d
         if xs.shape[0] > 1:  # + W_hh h_{t-1} for t ≥ 1 (h_{-1} = 0), in place: no [x, h] copy
             flat = pre.view(-1, pre.shape[-1])[xs.shape[1]:]
             flat.addmm_(outputs[:-1].reshape(-1, hidden), cell.weight_hh[rows].T)
-        return dict(zip(blocks, pre.sigmoid_().chunk(len(blocks), dim=-1), strict=True))
+        return pre
+
+
+def _gates(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> dict[str, Tensor]:
+    """Sigmoid gates [T, B, H] named by ``blocks``, recomputed (``_preactivations``)."""
+    pre = _preactivations(cell, xs, outputs, blocks)
+    return dict(zip(blocks, pre.sigmoid_().chunk(len(blocks), dim=-1), strict=True))
+
+
+def _lstm_cell_states(cell: Cell, xs: Tensor, outputs: Tensor, forget: Tensor) -> Tensor:
+    """The LSTM's c_t [T, B, H], kernel time order, without grad: the kernel
+    returns only h_t, so c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t is run forward
+    from recomputed i and g (rows 0 and 2) and the forget gate already made."""
+    with torch.no_grad():
+        input_gate, candidate = _preactivations(cell, xs, outputs, {"i": 0, "g": 2}).chunk(2, dim=-1)
+        cells = input_gate.sigmoid_().mul_(candidate.tanh_())
+        for t in range(1, cells.shape[0]):
+            cells[t].addcmul_(forget[t], cells[t - 1])
+        return cells
 
 
 def reverse_linear_scan(a: Tensor, m: Tensor) -> Tensor:
@@ -222,6 +242,10 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
             result.gates = {name: m.flip(0) if reverse else m for name, m in means.items()}
     if not capture:
         return result
+    states = {"h": outputs.detach()}
+    if kind is LSTM:
+        states["c"] = _lstm_cell_states(cell, kernel_xs, states["h"], gates["f"])
+    result.states = {name: v.flip(0) if reverse else v for name, v in states.items()}
     # finish() may run after the optimizer step has changed weight_hh in place: keep W_hn as used.
     weight_hn = cell.weight_hh.detach()[2 * cell.hidden_size:].clone() if kind is GRU else None
 

@@ -44,6 +44,13 @@ class StateTrace:
         return torch.stack([x.grad if x is not None and x.grad is not None else zeros
                             for x in self.tensors])
 
+    @property
+    def values(self) -> Tensor | None:
+        """[T, B, H] the states themselves (detached); None unless every step kept one."""
+        if any(x is None for x in self.tensors):
+            return None
+        return torch.stack([x.detach() for x in self.tensors])
+
 
 @dataclass
 class Unrolled:
@@ -55,7 +62,10 @@ class Unrolled:
     same step). gates: (layer, reverse) -> name -> [T].
     finishers: (layer, reverse) -> callable that, after backward, gives the
     same ∂L/∂state_t per state name for cells run by ``fused`` (no traces).
-    Read both through ``state_gradients``.
+    Read both through ``state_gradients``. states: (layer, reverse) -> name ->
+    the states [T, B, H] of cells run by ``fused``; read through ``state_values``.
+    top_input: the top layer's input [T, B, I'] (detached), kept on captured
+    steps for measures that re-run the top cell (``sensitivity``).
     """
 
     outputs: Tensor
@@ -63,6 +73,8 @@ class Unrolled:
     traces: dict[tuple[int, bool, str], StateTrace] = field(default_factory=dict)
     gates: dict[tuple[int, bool], dict[str, Tensor]] = field(default_factory=dict)
     finishers: dict[tuple[int, bool], Callable[[], dict[str, Tensor]]] = field(default_factory=dict)
+    states: dict[tuple[int, bool], dict[str, Tensor]] = field(default_factory=dict)
+    top_input: Tensor | None = None
 
     def state_gradients(self) -> dict[tuple[int, bool, str], Tensor]:
         """After backward: (layer, reverse, state) -> ∂L/∂state_t [T, B, H],
@@ -72,6 +84,14 @@ class Unrolled:
         for (layer, reverse), finish in self.finishers.items():
             gradients.update({(layer, reverse, name): g for name, g in finish().items()})
         return gradients
+
+    def state_values(self, layer: int, reverse: bool = False) -> dict[str, Tensor]:
+        """The states [T, B, H] of one (layer, direction) on a captured step, by
+        name, whichever path ran (empty when capture was off)."""
+        values = {name: trace.values for (lay, rev, name), trace in self.traces.items()
+                  if (lay, rev) == (layer, reverse)}
+        values.update(self.states.get((layer, reverse), {}))
+        return {name: v for name, v in values.items() if v is not None}
 
 
 def unroll_cell(cell: Cell, xs: Tensor, traces: list[StateTrace] | None, reverse: bool) -> Tensor:
@@ -132,6 +152,8 @@ class SequenceModel(nn.Module):
         for index, layer in enumerate(self.layers):
             if index > 0:
                 layer_input = self.dropout(layer_input)
+            if capture and index == len(self.layers) - 1:
+                result.top_input = layer_input.detach()
             direction_outputs = []
             for cell, reverse in zip(layer, (False, True), strict=False):
                 if fused.supports(cell):  # built-in RNN/LSTM/GRU: torch's kernel, same results (fused.py)
@@ -141,6 +163,8 @@ class SequenceModel(nn.Module):
                         result.gates[(index, reverse)] = run.gates
                     if run.finish is not None:
                         result.finishers[(index, reverse)] = run.finish
+                    if run.states:
+                        result.states[(index, reverse)] = run.states
                     continue
                 traces = None
                 if capture:

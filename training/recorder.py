@@ -37,6 +37,7 @@ from .spec import RunSpec, build_task
 __all__ = ["CellHistory", "RunFileError", "RunRecorder", "RunWriteError", "stride_of", "write_atomically"]
 
 GATES_HISTORY = "gates_history"  # the npz group of every record's gate means
+STATE_NORMS = "state_norms"  # the npz group of every record's state magnitudes ‖s_t‖ (absent in older runs)
 
 @dataclass
 class CellHistory:
@@ -52,6 +53,9 @@ class CellHistory:
     # row (empty when the step recorded none), so both histories decimate
     # alike and row i of one belongs to row i of the other (the timeline).
     gate_means: DecimatingHistory[dict[str, np.ndarray]] = field(
+        default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
+    # The state magnitudes of the same captured steps, kept alike (row i of each).
+    state_norms: DecimatingHistory[dict[str, np.ndarray]] = field(
         default_factory=lambda: DecimatingHistory(GRADIENTS_CAPACITY))
     first_gradients: dict[str, np.ndarray] = field(default_factory=dict)
     latest: StepReport | None = None
@@ -79,6 +83,7 @@ class CellHistory:
                 self.first_gradients = dict(report.gradients)
             self.gradients.add(report.step, report.gradients)
             self.gate_means.add(report.step, report.gates)
+            self.state_norms.add(report.step, report.states)
 
     @property
     def steps(self) -> int:
@@ -105,18 +110,31 @@ class CellHistory:
     def gate_matrix(self, gate: str) -> np.ndarray:
         """[R, T] mean activations of one gate, one row per gradient record
         (``gradients.steps``); NaN rows where a record holds no such gate."""
-        rows = self.gate_means.items
-        length = next((len(g[gate]) for g in rows if gate in g), 0)
-        matrix = np.full((len(rows), length), np.nan)
-        for index, gates in enumerate(rows):
-            if gate in gates:
-                matrix[index] = gates[gate]
-        return matrix
+        return _record_matrix(self.gate_means.items, gate)
+
+    def state_matrix(self, state: str) -> np.ndarray:
+        """[R, T] mean magnitudes ‖s_t‖ of one state, as ``gate_matrix``."""
+        return _record_matrix(self.state_norms.items, state)
 
     @property
     def gate_names(self) -> list[str]:
         """Every gate recorded in the history, in the order first seen."""
         return list(dict.fromkeys(name for gates in self.gate_means.items for name in gates))
+
+    @property
+    def state_names(self) -> list[str]:
+        """Every state whose magnitude the history recorded, in the order first seen."""
+        return list(dict.fromkeys(name for states in self.state_norms.items for name in states))
+
+
+def _record_matrix(rows: list[dict[str, np.ndarray]], key: str) -> np.ndarray:
+    """[R, T] of ``key`` over per-record dicts; NaN rows where a record lacks it."""
+    length = next((len(row[key]) for row in rows if key in row), 0)
+    matrix = np.full((len(rows), length), np.nan)
+    for index, row in enumerate(rows):
+        if key in row:
+            matrix[index] = row[key]
+    return matrix
 
 
 class RunRecorder:
@@ -186,10 +204,11 @@ class RunRecorder:
         """npz content: "steps"; NAME -> [records, T] top-layer ‖∂ℓ/∂h_t‖;
         NAME/KEY for the other series; per cell NAME/steps, and the profiles
         of the first and the newest step (NAME/first/KEY, NAME/latest/KEY),
-        the newest gate means (NAME/gates/GATE) and the gate means of every
+        the newest gate means (NAME/gates/GATE), the gate means of every
         record (NAME/gates_history/GATE [records, T], NaN rows where a record
-        has none). NAME, KEY and GATE are ``escape_key``'d, so no name can
-        collide with another series."""
+        has none) and the state magnitudes of every record
+        (NAME/state_norms/STATE [records, T], alike). NAME, KEY, GATE and
+        STATE are ``escape_key``'d, so no name can collide with another series."""
         arrays: dict[str, np.ndarray] = {}
         longest: list[int] = []
         for name, history in self.cells.items():
@@ -203,6 +222,8 @@ class RunRecorder:
                 arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = matrix
             for gate in history.gate_names:
                 arrays[f"{cell}/{GATES_HISTORY}/{escape_key(gate)}"] = history.gate_matrix(gate)
+            for state in history.state_names:
+                arrays[f"{cell}/{STATE_NORMS}/{escape_key(state)}"] = history.state_matrix(state)
             profiles = {"first": history.first_gradients}
             if history.captured is not None:
                 profiles.update(latest=history.captured.gradients, gates=history.captured.gates)
@@ -263,12 +284,14 @@ class RunRecorder:
 class _CellArrays:
     """One cell's arrays from gradients.npz, checked: ``series`` [records, T]
     by state key; ``profiles`` [T] by group ("first", "latest", "gates");
-    ``gates`` [records, T] by gate (empty in runs saved before it)."""
+    ``gates`` [records, T] by gate and ``states`` [records, T] by state
+    (each empty in runs saved before it)."""
 
     steps: list[int]
     series: dict[str, np.ndarray]
     profiles: dict[str, dict[str, np.ndarray]]
     gates: dict[str, np.ndarray] = field(default_factory=dict)
+    states: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _cell_arrays(arrays: dict[str, np.ndarray], cell: str, unescape) -> _CellArrays:
@@ -288,7 +311,9 @@ def _cell_arrays(arrays: dict[str, np.ndarray], cell: str, unescape) -> _CellArr
             found.profiles[parts[0]][unescape(parts[1])] = value
         elif len(parts) == 2 and parts[0] == GATES_HISTORY:
             found.gates[unescape(parts[1])] = value
-    for kind, matrices in (("series", found.series), ("gate", found.gates)):
+        elif len(parts) == 2 and parts[0] == STATE_NORMS:
+            found.states[unescape(parts[1])] = value
+    for kind, matrices in (("series", found.series), ("gate", found.gates), ("state", found.states)):
         for key, matrix in matrices.items():
             if matrix.ndim != 2 or len(matrix) > len(found.steps):
                 raise ValueError(f"{kind} {key!r:.80} must be [records ≤ {len(found.steps)}, T], "
@@ -307,16 +332,16 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays:
     history.gradients.steps = arrays.steps
     history.gradients.items = [{k: v[i] for k, v in arrays.series.items() if len(v) > i}
                                for i in range(len(arrays.steps))]
-    # A NaN row is a record without that gate (the writer's filler).
-    history.gate_means.steps = list(arrays.steps)
-    history.gate_means.items = [{k: v[i] for k, v in arrays.gates.items()
-                                 if len(v) > i and not np.isnan(v[i]).all()}
-                                for i in range(len(arrays.steps))]
+    # A NaN row is a record without that gate or state (the writer's filler).
+    for kept, matrices in ((history.gate_means, arrays.gates), (history.state_norms, arrays.states)):
+        kept.steps = list(arrays.steps)
+        kept.items = [{k: v[i] for k, v in matrices.items() if len(v) > i and not np.isnan(v[i]).all()}
+                      for i in range(len(arrays.steps))]
     # Without its stride a decimated history would record the next steps off its grid.
     for series in ("metrics", "gradients"):
         kept = getattr(history, series)
         kept.stride = int(info.get(f"{series}_stride") or stride_of(kept.steps))
-    history.gate_means.stride = history.gradients.stride
+    history.gate_means.stride = history.state_norms.stride = history.gradients.stride
     history.status, history.message = info["status"], info["message"]
     if info["steps_per_second"]:
         history.train_seconds = info["steps"] / info["steps_per_second"]
@@ -325,6 +350,7 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays:
         history.latest = StepReport(history.name, info["steps"], last["loss"], last["metric"],
                                     last["grad_norm"], last["seconds"],
                                     gradients=arrays.profiles["latest"], gates=arrays.profiles["gates"],
+                                    states=history.state_norms.items[-1] if history.state_norms.items else {},
                                     status=info["status"], message=info["message"])
         history.captured = history.latest
 

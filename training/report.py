@@ -21,9 +21,12 @@ class StepReport:
       "c", …         further states of the top layer (e.g. the LSTM's c_t)
       "x"            ‖∂ℓ/∂x_t‖ at the input
       "h@L0", "h@L1r" …  other layers ("r": the backward direction)
+      "jacobian"     ‖∂h_T/∂h_t‖_F of the top layer, loss-free (``sensitivity``)
     True zeros are kept: in float32 a vanished gradient underflows to 0.
     gates maps a gate name to its mean activation per time step [T].
-    Both are empty on a step that did not capture (``capture_schedule``).
+    states maps a state name of the top layer to the batch mean of its
+    per-example norm ‖s_t‖ per time step [T] (the LSTM's ‖c_t‖ as "c").
+    All three are empty on a step that did not capture (``capture_schedule``).
     """
 
     cell: str
@@ -34,6 +37,7 @@ class StepReport:
     seconds: float
     gradients: dict[str, np.ndarray] = field(default_factory=dict)
     gates: dict[str, np.ndarray] = field(default_factory=dict)
+    states: dict[str, np.ndarray] = field(default_factory=dict)
     status: str = RUNNING
     message: str = ""
     traceback: str = ""  # where an error came from, for "View traceback"

@@ -20,6 +20,7 @@ from tasks import Batch, Task
 
 from .model import SequenceModel, initialise, mean_example_norms
 from .report import DIVERGED, DONE, ERROR, RUNNING, StepReport
+from .sensitivity import final_state_sensitivity
 from .spec import RunSpec, build_task
 
 OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD, "rmsprop": torch.optim.RMSprop}
@@ -63,7 +64,7 @@ class CellRun:
 
     def train_step(self, batch: Batch, capture: bool = True) -> StepReport:
         """One optimizer step; never raises (errors become the report's status).
-        ``capture``: measure ‖∂ℓ/∂s_t‖ and gate means on this step (see
+        ``capture``: measure ‖∂ℓ/∂s_t‖, ‖∂h_T/∂h_t‖, ‖s_t‖ and gate means on this step (see
         ``capture_schedule``); without it the step trains the same parameters,
         faster, and reports only loss, metric and gradient norm."""
         started = time.perf_counter()
@@ -97,6 +98,7 @@ class CellRun:
         loss = task.loss_per_example(unrolled.outputs, batch).mean()
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
+        gradients = self._gradient_norms(unrolled) if capture else {}  # before the step changes weights
         parameters = [p for p in model.parameters() if p.grad is not None]
         limit = self.clip if self.clip is not None else math.inf
         grad_norm = float(torch.nn.utils.clip_grad_norm_(parameters, limit)) if parameters else 0.0
@@ -111,8 +113,8 @@ class CellRun:
         with torch.no_grad():
             metric = task.metric(unrolled.outputs.detach(), batch)
         return StepReport(self.name, self.step_count, loss_value, metric, grad_norm, 0.0,
-                          gradients=self._gradient_norms(unrolled) if capture else {},
-                          gates=self._gate_means(unrolled))
+                          gradients=gradients, gates=self._gate_means(unrolled),
+                          states=self._state_norms(unrolled) if capture else {})
 
     def _gradient_norms(self, unrolled) -> dict[str, np.ndarray]:
         top = len(self.model.layers) - 1
@@ -121,7 +123,28 @@ class CellRun:
             norms[series_name(state, layer, reverse, top)] = mean_example_norms(gradient).cpu().numpy()
         if unrolled.inputs.grad is not None:
             norms["x"] = mean_example_norms(unrolled.inputs.grad).cpu().numpy()
+        if unrolled.top_input is not None:
+            norms.update(self._sensitivity(unrolled.top_input))
         return norms
+
+    def _sensitivity(self, top_input: torch.Tensor) -> dict[str, np.ndarray]:
+        """{"jacobian": ‖∂h_T/∂h_t‖} of the top forward cell (``sensitivity``),
+        with probes seeded by run seed and step; {} when the cell cannot be
+        re-run on the larger probe batch (a plugin that fixed its batch size):
+        a side measure must not fail the training step."""
+        seed = self.spec.seed * 1_000_003 + self.step_count
+        generator = torch.Generator(device=self.device).manual_seed(seed)
+        try:
+            values = final_state_sensitivity(self.model.layers[-1][0], top_input, generator)
+        except Exception:  # noqa: BLE001 (a plugin cell may raise anything)
+            return {}
+        return {"jacobian": values.cpu().numpy()}
+
+    def _state_norms(self, unrolled) -> dict[str, np.ndarray]:
+        """Top layer, forward direction: state name -> batch mean of ‖s_t‖ [T]."""
+        values = unrolled.state_values(len(self.model.layers) - 1)
+        return {name: torch.linalg.vector_norm(v, dim=-1, dtype=torch.float64).mean(dim=1).cpu().numpy()
+                for name, v in values.items()}
 
     def _gate_means(self, unrolled) -> dict[str, np.ndarray]:
         top = len(self.model.layers) - 1

@@ -89,6 +89,7 @@ def cell_at(history: CellHistory, step: int) -> CellHistory:
     view.metrics = _cut(history.metrics, metrics_count)
     view.gradients = _cut(history.gradients, gradient_count)
     view.gate_means = _cut(history.gate_means, gradient_count)
+    view.state_norms = _cut(history.state_norms, gradient_count)
     view.first_gradients = history.first_gradients if metrics_count or gradient_count else {}
     view.captured = _captured_at(history, gradient_count, step)
     rows = view.metrics.items
@@ -98,7 +99,7 @@ def cell_at(history: CellHistory, step: int) -> CellHistory:
         view.latest = StepReport(
             history.name, int(row["step"]), row["loss"], row["metric"], row["grad_norm"], row["seconds"],
             gradients=view.captured.gradients if same else {}, gates=view.captured.gates if same else {},
-            status=row["status"])
+            states=view.captured.states if same else {}, status=row["status"])
     view.status = view.latest.status if view.latest is not None else RUNNING  # RUNNING: not started yet
     view.train_seconds = _seconds_until(history, metrics_count)
     return view
@@ -106,13 +107,14 @@ def cell_at(history: CellHistory, step: int) -> CellHistory:
 
 def _captured_at(history: CellHistory, count: int, step: int) -> StepReport | None:
     """The newest recorded profile at or before ``step`` with finite values
-    (as ``CellHistory.add`` keeps ``captured``), with that step's gate means."""
+    (as ``CellHistory.add`` keeps ``captured``), with that step's gate means and state norms."""
     for index in range(count - 1, -1, -1):
         gradients = history.gradients.items[index]
         if gradients and all(np.isfinite(profile).all() for profile in gradients.values()):
             gates = history.gate_means.items[index] if index < len(history.gate_means.items) else {}
+            states = history.state_norms.items[index] if index < len(history.state_norms.items) else {}
             return StepReport(history.name, history.gradients.steps[index], np.nan, np.nan, np.nan, 0.0,
-                              gradients=gradients, gates=gates)
+                              gradients=gradients, gates=gates, states=states)
     return None
 
 
