@@ -41,6 +41,8 @@ def build_parser() -> OneLineParser:
     cells.set_defaults(handler=cells_command)
     tasks = commands.add_parser("tasks", help="list tasks with their options and baselines")
     tasks.add_argument("--length", type=int, default=100, help="T for the baselines (default 100)")
+    tasks.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
+                       help="an extra folder of plugins (repeatable)")
     tasks.set_defaults(handler=tasks_command)
     sweep = commands.add_parser("sweep", help="final metric against sequence length over seeds: "
                                 "one run folder per (cell, T, seed), sweep.csv, sweep.md, figures",

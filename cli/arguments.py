@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import NoReturn
 
@@ -11,7 +12,7 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.names import escape_for_terminal
 from tasks import TASKS
 from training.budget import memory_problem
-from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
+from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec, task_facts
 
 DEFAULTS = RunSpec()
 CHECKPOINT_SECONDS = 10.0
@@ -49,8 +50,11 @@ def task_option_flags() -> dict[str, tuple[type, str]]:
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     d = DEFAULTS
-    parser.add_argument("--task", default=d.task, choices=sorted(TASKS),
-                        help="the task (default %(default)s)")
+    parser.add_argument("--task", default=d.task,
+                        help="the task: a built-in or a task plugin's name, see `main.py tasks` "
+                             "(default %(default)s)")
+    parser.add_argument("--task-option", action="append", default=[], metavar="NAME=VALUE",
+                        help="an option of a task plugin, e.g. --task-option marked=3 (repeatable)")
     parser.add_argument("--length", type=int, default=d.length,
                         help="sequence length T (default %(default)s)")
     parser.add_argument("--cells", default=",".join(d.cells),
@@ -94,15 +98,23 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def spec_from_args(args: argparse.Namespace) -> RunSpec:
-    """Build the spec; raises ValueError with a readable message."""
-    task_fields = {f.name for f in TASKS[args.task].options()}
-    task_options = {}
+    """Build the spec; raises ValueError with a readable message. A task
+    plugin is found (and checked) here, and its source goes into the spec."""
+    from plugin_host.task_discovery import discover_tasks, find_task, parse_option, task_source_for
+
+    task_source = task_source_for(args.task, tuple(args.plugins))
+    record = find_task(discover_tasks(tuple(args.plugins)), args.task) if task_source else None
+    task_fields = {f.name for f in TASKS[args.task].options()} if not task_source else set()
+    task_options = dict(parse_option(record, text) for text in args.task_option) if record else {}
+    if args.task_option and not record:
+        raise ValueError(f"--task-option is for task plugins; the {args.task} task takes flags (see --help)")
     for name in task_option_flags():
         value = getattr(args, name)
         if value is not None:
             if name not in task_fields:
                 raise ValueError(f"--{name} is not an option of the {args.task} task")
-            task_options[name] = value
+            # a file's path as the workers (started elsewhere, on a cluster say) can find it
+            task_options[name] = os.path.abspath(value) if name == "path" else value
     cells = tuple(c.strip() for c in args.cells.split(",") if c.strip())
     return RunSpec(
         task=args.task, length=args.length, task_options=task_options, cells=cells,
@@ -110,7 +122,7 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         dropout=args.dropout, batch=args.batch, optimizer=args.optimizer, lr=args.lr, clip=args.clip,
         init=args.init, recurrent_gain=args.recurrent_gain, forget_bias=args.forget_bias,
         seed=args.seed, device=args.device, dtype=args.dtype, record_gates=not args.no_gates,
-        plugins=tuple(args.plugins))
+        plugins=tuple(args.plugins), task_source=task_source)
 
 
 def checked_spec(args: argparse.Namespace) -> RunSpec:
@@ -124,7 +136,7 @@ def checked_spec(args: argparse.Namespace) -> RunSpec:
             fail(f"{flag} must be a positive number of seconds (got {seconds})")
     try:
         spec = spec_from_args(args)
-        task = TASKS[spec.task](length=spec.length, **spec.task_options)
+        task = task_facts(spec)
     except (ValueError, TypeError) as error:
         fail(str(error))
     problem = memory_problem(spec, task.input_size)

@@ -11,10 +11,10 @@ from pathlib import Path
 from plugin_host import CellSource, discover_cells, find_cell
 from plugin_host.names import display_width, escape_for_terminal, padded
 from plugin_host.parameters import cell_parameters
-from tasks import TASKS
-from training import build_task
+from plugin_host.task_discovery import discover_tasks
 from training.recorder import RunRecorder
 from training.report import ERROR
+from training.spec import RunSpec, task_facts
 from training.supervisor import RunSupervisor
 
 from .arguments import checked_spec, fail
@@ -55,7 +55,7 @@ def run_command(args: argparse.Namespace) -> int:
     except ValueError as error:  # two spellings of one cell
         fail(str(error))
     folder = output_folder(args.out, spec, args.overwrite)
-    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    recorder = RunRecorder(spec, task_facts(spec), {name: 0 for name in spec.cells})
     for name, message in broken.items():
         recorder.cells[name].status, recorder.cells[name].message = ERROR, message
     supervisor = RunSupervisor(spec.replace(cells=tuple(sources)), sources, step_timeout=args.step_timeout)
@@ -111,16 +111,24 @@ def cells_command(args: argparse.Namespace) -> int:
 def tasks_command(args: argparse.Namespace) -> int:
     if args.length < 2:
         fail(f"--length must be at least 2 (got {args.length})")
-    for task_class in TASKS.values():
-        try:
-            task = task_class(length=args.length)
-        except ValueError as error:
-            print(f"{task_class.name}: {task_class.description}\n    (not defined here: {error})")
+    for record in discover_tasks([Path(d) for d in args.plugins]):
+        if not record.usable:
+            print(escape_for_terminal(f"{record.mark} {record.name}: {record.location}: {record.reason}"))
             continue
-        shape = "many-to-one" if task.many_to_one else "many-to-many"
-        print(f"{task.name}: {task.description} [{shape}]")
-        print(f"    chance baseline at T = {args.length}: loss {task.baseline_loss:.4f}, "
-              f"{task.metric_name} {task.baseline_metric:.4f}")
-        for option in task_class.options():
-            print(f"    --{option.name:<10} {option.metadata['help']} (default {option.default})")
+        spec = RunSpec(task=record.name, length=args.length, task_source=record.spec_source)
+        origin = f" (plugin: {record.origin})" if record.spec_source else ""
+        try:
+            task = task_facts(spec)
+            shape = "many-to-one" if task.many_to_one else "many-to-many"
+            lines = [f"{task.name}: {task.description} [{shape}]{origin}",
+                     f"    chance baseline at T = {args.length}: loss {task.baseline_loss:.4f}, "
+                     f"{task.metric_name} {task.baseline_metric:.4f}"]
+        except ValueError as error:
+            lines = [f"{record.name}: {record.description}{origin}", f"    (not defined here: {error})"]
+        for line in lines:
+            print(escape_for_terminal(line))
+        flag = "--task-option " if record.spec_source else "--"
+        for option in record.options[1 if record.spec_source else 0:]:  # a plugin's length is --length
+            line = f"    {flag}{option.name:<10} {option.help} (default {option.default})"
+            print(escape_for_terminal(line))
     return 0

@@ -23,7 +23,7 @@ from typing import TextIO
 from plugin_host.source import CellSource
 from training.recorder import RunRecorder
 from training.report import RUNNING, STOPPED
-from training.spec import RunSpec, build_task
+from training.spec import RunSpec, task_facts
 from training.supervisor import RunSupervisor
 from training.worker_process import WarmPool
 
@@ -98,7 +98,7 @@ def train_to_end(spec: RunSpec, sources: dict[str, CellSource], step_timeout: fl
     recorder (``complete`` unless stopped) and the stop signal's number or
     None. For sweeps, grading and ``gatelab.train``: runs whose folder is
     written afterwards, if at all."""
-    recorder = RunRecorder(spec, build_task(spec), {name: 0 for name in spec.cells})
+    recorder = RunRecorder(spec, task_facts(spec), {name: 0 for name in spec.cells})
     line = ProgressLine(spec.steps, stream)
     supervisor = RunSupervisor(spec, sources, step_timeout=step_timeout, pool=pool)
     stopped_by = train_supervised(supervisor, recorder, None, line, checkpoint_every=math.inf)

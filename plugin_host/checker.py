@@ -32,6 +32,7 @@ from .errors import broken_verdict, line_in_dump
 from .jobs import Job
 from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT, START_TIMEOUT
 from .messages import CHILD_MESSAGES, IMPORT, CellVerdict, CheckRequest, Exited, Phase
+from .task_messages import TaskVerdict
 
 NO_FORK = ("plugins are checked in forked processes, which this system lacks; "
            "run GateLab under Linux or macOS (on Windows: WSL)")
@@ -49,7 +50,7 @@ class IsolatedChecker:
         self._process: CheckerProcess | None = None
         self._standby: CheckerProcess | None = None  # started after the first plugin that kills one
         self._lock = threading.RLock()
-        self._cache: dict[tuple, list[CellVerdict]] = {}
+        self._cache: dict[tuple, list[CellVerdict | TaskVerdict]] = {}
         self._cancelled = threading.Event()
         self.restarts = 0  # checker processes started
 
@@ -61,8 +62,11 @@ class IsolatedChecker:
         if process is not None:
             process.kill()
 
-    def check(self, jobs: list[Job], validate: bool = True) -> dict[Job, list[CellVerdict]]:
-        """The verdicts per job, in order; never raises for plugin errors."""
+    def check(self, jobs: list[Job], validate: bool = True,
+              task_settings: str = "") -> dict[Job, list[CellVerdict | TaskVerdict]]:
+        """The verdicts per job, in order; never raises for plugin errors.
+        ``task_settings`` (``task_messages.settings_json``): judge only the
+        jobs' tasks, with their facts at those settings."""
         with self._lock:
             self._cancelled.clear()
             results: dict[Job, list[CellVerdict]] = {}
@@ -70,18 +74,18 @@ class IsolatedChecker:
                 if self._cancelled.is_set():
                     results[job] = [self._failure(job, "not checked: checking was cancelled", "")]
                     continue
-                key = (job, job.fingerprint(), validate)
+                key = (job, job.fingerprint(), validate, task_settings)
                 if key not in self._cache:
-                    self._cache[key] = self._check_one(job, validate)
+                    self._cache[key] = self._check_one(job, validate, task_settings)
                 results[job] = list(self._cache[key])
             return results
 
-    def _check_one(self, job: Job, validate: bool) -> list[CellVerdict]:
+    def _check_one(self, job: Job, validate: bool, task_settings: str) -> list[CellVerdict | TaskVerdict]:
         checker = self._running()
         if isinstance(checker, str):
             return [self._failure(job, f"could not be checked: {checker}", "")]
         offset = checker.stderr_size()
-        request = CheckRequest(job, validate, self.import_timeout, self.step_timeout)
+        request = CheckRequest(job, validate, self.import_timeout, self.step_timeout, task_settings)
         problem = checker.start(request, self.start_timeout)
         if problem:
             self._discard()
@@ -124,7 +128,7 @@ class IsolatedChecker:
                 return
 
     def _unfinished(self, job: Job, conversation: Conversation, ending: str | None, tail: str,
-                    request: CheckRequest) -> list[CellVerdict]:
+                    request: CheckRequest) -> list[CellVerdict | TaskVerdict]:
         """The verdicts so far, and why the rest were not given."""
         phase = conversation.phase
         importing = phase.step == IMPORT
@@ -147,6 +151,8 @@ class IsolatedChecker:
                 f"not validated: {phase.cell} in the same plugin {what}"
             line = line_in_dump(tail, job.file) if name == phase.cell else None
             failure = self._failure(job, reason, tail, line)
+            if name in conversation.tasks:
+                failure = TaskVerdict.failure(failure)
             verdicts.append(dataclasses.replace(failure, name=name, class_name=name))
         return verdicts
 

@@ -192,7 +192,7 @@ def _child(template: Connection, writing: int, request: CheckRequest, errors: Te
         _close_inherited(keep=(writing, errors.fileno()))
         exit_with_parent(os.getppid())
         out = Connection(writing, readable=False)
-        for message in check_job(request.job, request.validate, before):
+        for message in check_job(request.job, request.validate, before, request.task_settings):
             if isinstance(message, Phase):  # leave a stack trace just before the caller gives up
                 limit = request.time_limit(message.step)
                 faulthandler.dump_traceback_later(max(0.1, limit - 0.5), file=errors)

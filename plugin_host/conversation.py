@@ -3,7 +3,8 @@
 The child runs plugin code, so its messages may be forged. ``Conversation``
 takes them only in the order honest checking produces them: ``Phase(import)``;
 then one plugin-level ``CellVerdict``, or ``ClassesFound`` followed, for each
-class in turn, by ``Phase(validate, class)`` and that class's ``CellVerdict``.
+class in turn, by ``Phase(validate, class)`` and that class's ``CellVerdict``
+(``TaskVerdict`` for a task class).
 A message out of that order means the plugin wrote into its pipe itself: the
 caller then judges the plugin broken (``TAMPERED``), whatever it claimed.
 Verdicts of a file are pinned to that file, so none can speak for another.
@@ -15,6 +16,7 @@ import dataclasses
 
 from .jobs import FILE, Job
 from .messages import IMPORT, VALIDATE, CellVerdict, ClassesFound, Phase
+from .task_messages import TaskVerdict
 
 TAMPERED = ("it wrote into the plugin checker's pipe itself (messages out of order or not the "
             "checker's: a forged verdict?)")
@@ -28,7 +30,8 @@ class Conversation:
         self.phase: Phase = Phase(IMPORT)
         self.started = False
         self.classes: tuple[str, ...] = ()
-        self.verdicts: list[CellVerdict] = []
+        self.tasks: tuple[str, ...] = ()
+        self.verdicts: list[CellVerdict | TaskVerdict] = []
 
     @property
     def complete(self) -> bool:
@@ -48,15 +51,16 @@ class Conversation:
             return self._found(message)
         if isinstance(message, Phase):
             return self._next_phase(message)
-        if isinstance(message, CellVerdict):
+        if isinstance(message, CellVerdict | TaskVerdict):
             return self._judged(message)
         return False
 
     def _found(self, message: ClassesFound) -> bool:
         if self.phase.step != IMPORT or self.classes or self.verdicts or not message.names \
-                or len(set(message.names)) != len(message.names):
+                or len(set(message.names)) != len(message.names) \
+                or not set(message.tasks) <= set(message.names):
             return False
-        self.classes = message.names
+        self.classes, self.tasks = message.names, message.tasks
         return True
 
     def _next_phase(self, message: Phase) -> bool:
@@ -67,9 +71,11 @@ class Conversation:
         self.phase = message
         return True
 
-    def _judged(self, verdict: CellVerdict) -> bool:
+    def _judged(self, verdict: CellVerdict | TaskVerdict) -> bool:
         at_import = self.phase.step == IMPORT and not self.classes
         if not at_import and verdict.class_name != self.phase.cell:
+            return False
+        if isinstance(verdict, TaskVerdict) != (verdict.class_name in self.tasks):  # a task is judged as one
             return False
         if not at_import and any(v.class_name == verdict.class_name for v in self.verdicts):
             return False

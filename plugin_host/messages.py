@@ -9,7 +9,8 @@ template, which answers ``Ready`` once and, per request, ``Forked`` (the
 child's pid, with the child's own pipe) and ``Exited`` once the child and all
 it started are gone. On its own pipe the child sends ``Phase`` before each
 thing that may hang, ``ClassesFound`` once the plugin is imported, and one
-``CellVerdict`` per cell (or per plugin that failed).
+``CellVerdict`` per cell (or per plugin that failed) and one ``TaskVerdict``
+per task class (see ``task_messages``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from .jobs import Job
 from .records import Findings
+from .task_messages import TaskVerdict
 
 IMPORT, VALIDATE = "import", "validate"  # the phases of checking one plugin
 BUILD = "build"  # a training worker building the model of a plugin that passed
@@ -36,6 +38,7 @@ class CheckRequest:
     validate: bool
     import_timeout: float
     step_timeout: float
+    task_settings: str = ""  # JSON {"length", "options"}: judge only the tasks, with facts at these settings
 
     def time_limit(self, phase: str) -> float:
         return self.import_timeout if phase == IMPORT else self.step_timeout
@@ -71,9 +74,11 @@ class Phase:
 
 @dataclass(frozen=True)
 class ClassesFound:
-    """The cell classes the imported plugin defines, by class name, in order."""
+    """The cell and task classes the imported plugin defines, by class name, in
+    order; ``tasks``: those of them that are tasks."""
 
     names: tuple[str, ...]
+    tasks: tuple[str, ...] = ()
 
 
 @dataclass(kw_only=True)
@@ -85,4 +90,5 @@ class CellVerdict(Findings):
     module: str = ""
 
 
-CHILD_MESSAGES = (Phase, ClassesFound, CellVerdict)  # all a child may send
+VERDICTS = (CellVerdict, TaskVerdict)
+CHILD_MESSAGES = (Phase, ClassesFound, *VERDICTS)  # all a child may send

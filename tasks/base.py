@@ -67,6 +67,10 @@ class TaskFacts:
     def parameters(self) -> dict[str, Any]:
         return dict(self.settings)
 
+    @property
+    def length(self) -> int:
+        return int(self.settings.get("length", self.sequence_length))
+
 
 @dataclass(frozen=True)
 class Task:

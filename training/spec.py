@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugin_host.names import names_problem
-from tasks import Task, make_task
+from plugin_host.source import CellSource
+from tasks import Task, TaskFacts, make_task
 
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
 INITS = ("default", "orthogonal", "identity")
@@ -49,10 +50,12 @@ class RunSpec:
     dtype: str = "float32"
     record_gates: bool = True
     plugins: tuple[str, ...] = ()
+    task_source: tuple[str, ...] = ()  # a plugin task: its CellSource (kind, location, class name)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cells", tuple(self.cells))
         object.__setattr__(self, "plugins", tuple(str(p) for p in self.plugins))
+        object.__setattr__(self, "task_source", tuple(self.task_source))
         object.__setattr__(self, "task_options", dict(self.task_options))
         problem = self.problem()
         if problem:
@@ -81,6 +84,7 @@ class RunSpec:
             (self.device in DEVICES, f"device must be one of {', '.join(DEVICES)}"),
             (self.dtype in DTYPES, f"dtype must be one of {', '.join(DTYPES)}"),
             (0 <= self.seed <= MAX_SEED, f"seed must be in 0 … 2**63 - 1 (got {self.seed})"),
+            (len(self.task_source) in (0, 3), "task_source must be (kind, location, class name) or empty"),
         ]
         return next((message for ok, message in checks if not ok), None)
 
@@ -91,6 +95,7 @@ class RunSpec:
         data = dataclasses.asdict(self)
         data["cells"] = list(self.cells)
         data["plugins"] = list(self.plugins)
+        data["task_source"] = list(self.task_source)
         return data
 
     def to_json(self) -> str:
@@ -140,5 +145,23 @@ _TYPE_CHECKS = {
 
 
 def build_task(spec: RunSpec) -> Task:
-    """The task a spec trains on; raises ValueError in words."""
-    return make_task(spec.task, spec.length, **spec.task_options)
+    """The task a spec trains on; raises ValueError in words. A plugin task
+    (``task_source``) is imported here: call this only where its code may run
+    (a training worker), and ``task_facts`` elsewhere."""
+    if not spec.task_source:
+        return make_task(spec.task, spec.length, **spec.task_options)
+    task_class = CellSource(*spec.task_source).load()
+    if not (isinstance(task_class, type) and issubclass(task_class, Task)):
+        raise ValueError(f"{spec.task_source[2]} in {spec.task_source[1]} is not a task")
+    return task_class(length=spec.length, **spec.task_options)
+
+
+def task_facts(spec: RunSpec) -> TaskFacts:
+    """What the caller needs of the spec's task (sizes, baselines, metric),
+    without running a plugin task's code in this process: the isolated
+    checker measures it. Raises ValueError in words."""
+    if not spec.task_source:
+        return build_task(spec).facts()
+    from plugin_host.task_discovery import plugin_task_facts
+
+    return plugin_task_facts(CellSource(*spec.task_source), spec.length, spec.task_options)

@@ -1,0 +1,45 @@
+"""``TaskRecord``: what discovery learned about one task, built-in or plugin.
+
+Like a ``CellRecord`` it never raises and carries, as data, what the window
+and the CLI show (description, metric, options with defaults and limits),
+so that no task plugin is imported outside the processes that check or
+train it; ``source`` says how those load it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tasks.base import TaskFacts
+
+from .records import OK, RecordFace
+from .source import CellSource
+from .task_messages import OptionMessage
+
+BUILT_IN = "built-in"
+
+
+@dataclass(kw_only=True)
+class TaskRecord(RecordFace):
+    """One task found (or one task class that failed its check); ``facts``: at its defaults, when measured."""
+
+    name: str
+    origin: str
+    status: str = OK
+    reason: str = ""
+    file: str | None = None
+    line: int | None = None
+    traceback: str = ""
+    description: str = ""
+    warnings: tuple[str, ...] = ()
+    metric_name: str = ""
+    options: tuple[OptionMessage, ...] = ()
+    facts: TaskFacts | None = None
+    source: CellSource | None = None
+
+    @property
+    def spec_source(self) -> tuple[str, ...]:
+        """What a ``RunSpec``'s ``task_source`` holds for this task: () for a built-in."""
+        if self.origin == BUILT_IN or self.source is None:
+            return ()
+        return (self.source.kind, self.source.location, self.source.class_name)
