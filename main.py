@@ -1,5 +1,6 @@
-"""GateLab: ``python main.py`` opens the window; ``python main.py run|cells|tasks``
-is the headless command line."""
+"""GateLab: ``python main.py`` opens the window (``python main.py FILE.gatelab``
+opens it on a saved run); ``python main.py run|cells|tasks|…`` is the headless
+command line."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ def main(argv: list[str]) -> int:
     # Window flags all start with "-"; anything else is a CLI command (the CLI
     # reports unknown ones). Not importing cli here keeps torch's ~3 s import
     # off the window's path to its splash screen.
-    if argv and not argv[0].startswith("-"):
+    if argv and not argv[0].startswith("-") and not is_run_file(argv[0]):
         from cli import main as cli_main
         return cli_main(argv)
     from gui.app import main as gui_main
     return gui_main(argv)
+
+
+def is_run_file(argument: str) -> bool:
+    """``main.py lecture.gatelab`` opens the window on it (a double-click on
+    the file passes its path as the only argument)."""
+    from pathlib import Path
+
+    from training.run_archive import is_archive
+
+    return is_archive(Path(argument))
 
 
 def entry_point() -> int:

@@ -12,7 +12,7 @@ import faulthandler
 import os
 import sys
 
-from .flags import FlagError, build_parser, check_save_folder
+from .flags import FlagError, build_parser, check_save_folder, run_to_open
 
 
 def choose_platform(args: argparse.Namespace) -> None:
@@ -40,6 +40,7 @@ def main(argv: list[str]) -> int:
             raise FlagError("--step-timeout must be positive")
         if args.save_run is not None:
             check_save_folder(args.save_run)
+        run_to_open(args)
         if not args.install_launcher:
             choose_platform(args)
     except FlagError as error:

@@ -16,7 +16,7 @@ from .flags import FlagError, initial_spec
 from .gpu_probe import GpuProbe
 from .i18n import install_translators
 from .identity import APP_NAME, DESKTOP_FILE_NAME, ICON
-from .run_opening import opened_run
+from .run_opening import opened_run, show_opened
 from .settings import Settings
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
@@ -146,9 +146,7 @@ def run_window(args: argparse.Namespace) -> int:
     if args.size is None:
         window.restore_geometry()
     if opened is not None:
-        window.show_saved_run(opened.recorder, opened.name)
-        if opened.step is not None:
-            window.timeline.go_to(opened.step)
+        show_opened(window, opened)
     elif args.task is None and args.length is None and args.cells is None:
         window.restore_last_preset()
     if args.screenshot is not None:

@@ -1,4 +1,4 @@
-"""The dialogs behind Save run, Open run and the two exports.
+"""The dialogs behind Save run, Open run (a folder or a ``.gatelab`` file) and the two exports.
 
 Failures (an unwritable folder, a damaged or foreign run folder: the loader's
 ``RunFileError``, which names the file and the problem) are shown in words,
@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+
+from training.run_archive import ARCHIVE_SUFFIX, is_archive, save_archive
 
 from .run_files import export_data, export_plots
 
@@ -38,6 +40,31 @@ class RunFileDialogs:
         folder = self._choose_folder(self.tr("Open a saved run"))
         if folder:
             self._guarded(lambda: self._open(folder))
+
+    def save_run_file(self) -> None:
+        """The run as one ``.gatelab`` file (another suffix gets it added)."""
+        recorder = self.window.session.recorder
+        path = self._choose_file(self.tr("Save run as a .gatelab file"), "run.gatelab", save=True)
+        if path and recorder:
+            path = path if is_archive(path) else path.with_name(path.name + ARCHIVE_SUFFIX)
+            self._guarded(lambda: [save_archive(recorder, path)])
+
+    def open_run_file(self) -> None:
+        path = self._choose_file(self.tr("Open a .gatelab file"), "", save=False)
+        if path:
+            self._guarded(lambda: self._open(path))
+
+    def _choose_file(self, title: str, name: str, save: bool) -> Path | None:
+        """A ``.gatelab`` file, starting in the last folder chosen."""
+        start = self.window.settings.last_folder()
+        where = str(start / name) if start else name
+        kinds = self.tr("GateLab run (*.gatelab)")
+        path, _ = (QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName)(
+            self.window, title, where, kinds)
+        if not path:
+            return None
+        self.window.settings.set_last_folder(Path(path).parent)
+        return Path(path)
 
     def _open(self, folder: Path) -> list[Path]:
         self.window.open_run(folder)

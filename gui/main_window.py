@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from plugin_host import CellRecord
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
+from training.run_archive import load_run
 from training.spec import RunSpec
 
 from .appearance import use_theme
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
             self.hint.dismiss()  # Space was found: the hint has done its work
         self.start_action.setText(self.tr("Pause") if state in (RUNNING, STARTING)
                                   else self.tr("Resume") if state == PAUSED else self.tr("Start"))
-        for action in (self.save_action, self.export_data_action):
+        for action in (self.save_action, self.save_file_action, self.export_data_action):
             action.setEnabled(self.session.recorder is not None)
         self.run_progress.show_run(self.session.recorder)
 
@@ -368,13 +369,17 @@ class MainWindow(QMainWindow):
             self.redraws.news()
 
     # ---- files ------------------------------------------------------------------
-    def open_run(self, folder: Path) -> None:
-        """Show a saved comparison; raises ValueError if ``folder`` holds none."""
-        recorder = RunRecorder.load(folder)
+    def open_run(self, path: Path) -> None:
+        """Show a saved comparison: a run folder or a ``.gatelab`` file;
+        raises ValueError if ``path`` holds none (the window stays as it was)."""
+        self.show_saved_run(load_run(path), path.name)
+
+    def show_saved_run(self, recorder: RunRecorder, name: str) -> None:
+        """Show a run already read from disk, titled ``name``, at its last step."""
         self.controls.set_spec(recorder.spec)
         self.session.load(recorder)
         self.caption.hide()
-        self.setWindowTitle(self.tr("GateLab — {0}").format(folder.name))
+        self.setWindowTitle(self.tr("GateLab — {0}").format(name))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Docks get their sizes only once the window is laid out."""
