@@ -370,8 +370,18 @@ class MainWindow(QMainWindow):
 
     # ---- files ------------------------------------------------------------------
     def open_run(self, path: Path) -> None:
-        """Show a saved comparison: a run folder or a ``.gatelab`` file;
-        raises ValueError if ``path`` holds none (the window stays as it was)."""
+        """Show a saved comparison: a run folder or a ``.gatelab`` file, or a
+        sweep's folder in a window of its own; raises ValueError if ``path``
+        holds none (the window stays as it was)."""
+        from cli.sweep_folder import is_sweep_folder, read_sweep  # the sweep's code, only when one opens
+
+        from .sweep_view import SweepView
+
+        if is_sweep_folder(path):
+            view = SweepView(path, read_sweep(path), self.show_saved_run, self)
+            view.resize(self.size() * 0.8)
+            view.show()
+            return
         self.show_saved_run(load_run(path), path.name)
 
     def show_saved_run(self, recorder: RunRecorder, name: str) -> None:
