@@ -6,6 +6,7 @@ independently."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from unittest import mock
 
@@ -14,7 +15,7 @@ import torch
 
 from cells import GRU, LSTM, RNN
 from tasks import make_task
-from training import fused
+from training import fused, fused_gru
 from training.model import SequenceModel, mean_example_norms
 from training.run import CellRun
 from training.spec import RunSpec
@@ -65,8 +66,18 @@ CONFIGS = {
     "gru-2-layers-bidirectional": (GRU, 2, True),
     "gru-3-layers-bidirectional": (GRU, 3, True),
 }
+# The GPU's GRU route (zero channels), forced on this CPU, where the GRU's capture loops (fused_gru).
+ZERO_CHANNEL_CONFIGS = {"gru-zero-channels": (GRU, 1, False),
+                        "gru-zero-channels-2-layers-bidirectional": (GRU, 2, True)}
 STATES = {LSTM: {"h", "c"}}  # the others: {"h"}
 GATES = {LSTM: {"input i", "forget f", "output o"}, GRU: {"reset r", "update z"}}  # RNN: none
+
+
+def gru_route(config: str):
+    """The zero channels for ``ZERO_CHANNEL_CONFIGS``, the device's own route otherwise."""
+    if config in ZERO_CHANNEL_CONFIGS:
+        return mock.patch.object(fused_gru, "STEP_LOOP_DEVICES", set())
+    return contextlib.nullcontext()
 
 
 def assert_close(got: torch.Tensor, expected: torch.Tensor, what="", dtype=None) -> None:
@@ -77,16 +88,17 @@ def assert_close(got: torch.Tensor, expected: torch.Tensor, what="", dtype=None)
         f"{what}: max |difference| {(got - expected).abs().max().item():.3g}"
 
 
-@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("config", [*CONFIGS, *ZERO_CHANNEL_CONFIGS])
 @pytest.mark.parametrize("record_gates", [True, False])
 @pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=["float64", "float32"])
 def test_fused_matches_loop(config: str, record_gates: bool, dtype: torch.dtype) -> None:
-    cell_class, layers, bidirectional = CONFIGS[config]
+    cell_class, layers, bidirectional = {**CONFIGS, **ZERO_CHANNEL_CONFIGS}[config]
     dropout = 0.3 if layers > 1 else 0.0
     loop, loop_grads = run_model(cell_class, False, layers, bidirectional, dropout,
                                  record_gates=record_gates, dtype=dtype)
-    kernel, kernel_grads = run_model(cell_class, True, layers, bidirectional, dropout,
-                                     record_gates=record_gates, dtype=dtype)
+    with gru_route(config):
+        kernel, kernel_grads = run_model(cell_class, True, layers, bidirectional, dropout,
+                                         record_gates=record_gates, dtype=dtype)
     assert kernel.finishers and not kernel.traces, "the fused path did not run"
     assert loop.traces and not loop.finishers
     assert_close(kernel.outputs, loop.outputs, "outputs")
@@ -150,13 +162,15 @@ def gru_step(cell, x, state):
     return ((1 - z) * n + z * h,)
 
 
-@pytest.mark.parametrize("cell_class, step, states", [(LSTM, lstm_step, ("h", "c")),
-                                                      (GRU, gru_step, ("h",))], ids=["LSTM", "GRU"])
-def test_against_hand_unrolled(cell_class, step, states) -> None:
+@pytest.mark.parametrize("config, cell_class, step, states", [
+    ("lstm", LSTM, lstm_step, ("h", "c")), ("gru", GRU, gru_step, ("h",)),
+    ("gru-zero-channels", GRU, gru_step, ("h",))], ids=["LSTM", "GRU", "GRU-zero-channels"])
+def test_against_hand_unrolled(config, cell_class, step, states) -> None:
     """Independent oracle: the equations written out, with
     torch.autograd.grad taken w.r.t. each state tensor (total derivatives,
     since every later use of the state goes through that tensor)."""
-    unrolled, _ = run_model(cell_class, True)
+    with gru_route(config):
+        unrolled, _ = run_model(cell_class, True)
     torch.manual_seed(1)
     model = SequenceModel(cell_class, I, H, 2).double()
     cell = model.cells[0]
@@ -212,6 +226,16 @@ def test_cell_run_reports_agree(cell: str, layers: int, bidirectional: bool) -> 
         assert kernel.gates.keys() == loop.gates.keys()
         for name, values in loop.gates.items():
             assert abs(kernel.gates[name] - values).max() <= TOLERANCE, name
+
+
+@pytest.mark.parametrize("config, loops", [("gru", True), ("gru-zero-channels", False)])
+def test_gru_capture_route(config: str, loops: bool) -> None:
+    """On a CPU the GRU's capture loops over torch.gru_cell; the zero channels stay the GPU's."""
+    loop = mock.patch.object(fused_gru, "unroll_steps", wraps=fused_gru.unroll_steps)
+    with gru_route(config), loop as steps:
+        unrolled, _ = run_model(GRU, True)
+    assert steps.called == loops
+    assert unrolled.finishers and not unrolled.traces
 
 
 def test_reverse_linear_scan() -> None:

@@ -33,7 +33,9 @@ built-in RNN, LSTM and GRU the fused kernel can report ∂L/∂h_t itself:
 
       δh_t = direct_t + A_{t+1} + W_hnᵀ (r_{t+1} ⊙ B_{t+1}) + z_{t+1} ⊙ δh_{t+1}
 
-  a reverse linear scan with multiplier z.
+  a reverse linear scan with multiplier z. That is the GPU's route; on a
+  CPU, where torch's GRU is itself a step loop, the capture loops over
+  ``torch.gru_cell`` instead and hooks each h_t (fused_gru.py: cheaper).
 
 Exact for all three (tests/test_fused.py checks them against the loop).
 Each (layer, direction) runs as its own one-layer kernel, so stacking,
@@ -51,6 +53,8 @@ from torch import Tensor
 from torch.nn import functional as F
 
 from cells import GRU, LSTM, RNN, Cell
+
+from . import fused_gru
 
 # Gate names as cells/lstm.py and cells/gru.py record them (the fused path recomputes the gates).
 LSTM_GATE_NAMES = {"i": "input i", "f": "forget f", "o": "output o"}
@@ -208,14 +212,18 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
     """Run ``cell`` over xs [T, B, I] through torch's kernel (see module doc).
 
     With ``capture`` the kernel's input carries the zero channels (H; 2H for
-    the GRU) and the result's ``finish`` yields "h" (and "c" for the LSTM),
-    as the loop's state traces would. ``reverse`` runs the kernel on the
+    the GRU; on a CPU the GRU loops over steps instead, fused_gru) and the
+    result's ``finish`` yields "h" (and "c" for the LSTM), as the loop's
+    state traces would. ``reverse`` runs the kernel on the
     time-flipped sequence.
     """
     kind = type(cell)
     kernel_xs = xs.flip(0) if reverse else xs
     channels: list[Tensor] = []  # the zero channels' input gradient [T, B, H or 2H]
-    if capture:
+    steps = None  # the GRU's ∂L/∂h_t where its capture loops over steps (fused_gru)
+    if capture and kind is GRU and xs.device.type in fused_gru.STEP_LOOP_DEVICES:
+        outputs, steps = fused_gru.unroll_steps(cell, kernel_xs)
+    elif capture:
         width = 2 * cell.hidden_size if kind is GRU else cell.hidden_size
         padded = F.pad(kernel_xs, (0, width))  # [x, zero channels]: one op, no separate zeros leaf
         if not padded.requires_grad:
@@ -250,6 +258,8 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
     weight_hn = cell.weight_hh.detach()[2 * cell.hidden_size:].clone() if kind is GRU else None
 
     def finish() -> dict[str, Tensor]:
+        if steps is not None:
+            return {"h": steps.values.flip(0) if reverse else steps.values} if steps.reached else {}
         if not channels:
             return {}
         if direct:
