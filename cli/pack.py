@@ -3,8 +3,10 @@
 
 The folder is checked first (it must open), then its three files are zipped
 as they are (``training.run_archive``), so opening the file shows exactly what
-opening the folder showed. ``run`` itself writes a folder (checkpoints and
-figures go there while it trains): pack it afterwards.
+opening the folder showed; ``--records``/``--rows`` thin it first
+(``training.run_thinning``) for a file small enough to bundle with a preset.
+``run`` itself writes a folder (checkpoints and figures go there while it
+trains): pack it afterwards.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from training.run_archive import ARCHIVE_SUFFIX, is_archive, pack_folder
+from training.history import GRADIENTS_CAPACITY, METRICS_CAPACITY
+from training.recorder import RunRecorder
+from training.run_archive import ARCHIVE_SUFFIX, is_archive, pack_folder, save_archive
+from training.run_thinning import thin_run
 
 from .arguments import fail
 from .run_folder import RESULTS_NOT_WRITTEN
@@ -24,6 +29,11 @@ def add_pack_parser(commands: argparse._SubParsersAction) -> None:
     pack.add_argument("run_dir", metavar="RUN_DIR", help="a folder written by run, --save-run or Save run")
     pack.add_argument("--out", metavar="FILE.gatelab",
                       help="the file to write (default: RUN_DIR.gatelab beside the folder)")
+    pack.add_argument("--records", type=int, metavar="N",
+                      help="keep at most N gradient records per cell (every 2nd, 4th, … step, as the "
+                           "recorder thins a long run): a smaller file, e.g. to bundle with a preset")
+    pack.add_argument("--rows", type=int, metavar="N",
+                      help="keep at most N loss/metric rows per cell, thinned the same way")
     pack.add_argument("--overwrite", action="store_true", help="replace an existing FILE")
     pack.set_defaults(handler=pack_command)
 
@@ -44,8 +54,16 @@ def pack_command(args: argparse.Namespace) -> int:
         fail(f"{out} exists; choose another --out or pass --overwrite")
     if not folder.is_dir():
         fail(f"{folder} is not a run folder")
+    thin = args.records is not None or args.rows is not None
+    if thin and min(args.records or 2, args.rows or 2) < 2:
+        fail("--records and --rows must be at least 2")
     try:
-        pack_folder(folder, out)
+        if thin:
+            recorder = RunRecorder.load(folder)
+            thin_run(recorder, args.records or GRADIENTS_CAPACITY, args.rows or METRICS_CAPACITY)
+            save_archive(recorder, out, complete=recorder.complete)
+        else:
+            pack_folder(folder, out)
     except ValueError as error:
         fail(str(error))
     except OSError as error:

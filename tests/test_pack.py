@@ -57,3 +57,20 @@ def test_run_out_gatelab_says_to_pack_a_folder(tmp_path, capsys):
 def test_a_folder_named_like_a_file_still_opens_as_a_folder(tmp_path):
     folder = saved_run(tmp_path / "odd.gatelab")
     assert_same_run(load_run(folder), RunRecorder.load(folder))
+
+
+def test_pack_thins_a_run_as_the_recorder_would_and_it_still_opens(tmp_path, capsys):
+    folder = saved_run(tmp_path / "long", steps=40)
+    out = tmp_path / "small.gatelab"
+    assert cli_main(["pack", str(folder), "--out", str(out), "--records", "6", "--rows", "12"]) == 0
+    thinned, whole = load_run(out), RunRecorder.load(folder)
+    for name, history in thinned.cells.items():
+        steps, stride = history.gradients.steps, history.gradients.stride
+        assert 2 <= len(steps) <= 6 and all(step % stride == 0 for step in steps) and stride > 1
+        assert len(history.metrics.items) <= 12 and history.metrics.items[-1]["step"] == 40
+        for step, gradients, gates in zip(steps, history.gradients.items, history.gate_means.items,
+                                          strict=True):  # each record still holds its own step's data
+            assert (gradients["h"] == step).all() and (gates["forget"] == 1 - 0.5 / step).all()
+        assert history.latest.step == whole.cells[name].latest.step == 40
+        assert (history.captured.gradients["h"] == 40).all()
+    assert out.stat().st_size < (folder / "gradients.npz").stat().st_size
