@@ -82,8 +82,20 @@ def as_dict(record: CellRecord, strict: bool) -> dict:
         "passed": passed(record, strict), "reason": record.reason, "parameters": record.parameters,
         "ms_per_step": None if record.ms_per_step is None else round(record.ms_per_step, 4),
         "gradient_to_previous_state": record.gradient_to_previous, "gates": list(record.gates),
+        "settings": {note.setting: {"applies": note.applies, "detail": note.detail}
+                     for note in record.settings},
         "traceback": record.traceback,
     }
+
+
+def setting_lines(record: CellRecord) -> list[str]:
+    """Which run settings act on the cell, one aligned line each (``plugin_host.setting_notes``)."""
+    if not record.settings:
+        return []
+    width = max(len(note.setting) for note in record.settings)
+    answers = max(len(note.applies) for note in record.settings)
+    return ["    settings:"] + [f"      {note.setting:<{width}}  {note.applies:<{answers}}  {note.detail}"
+                                for note in record.settings]
 
 
 def text_report(record: CellRecord) -> str:
@@ -99,6 +111,7 @@ def text_report(record: CellRecord) -> str:
         lines.append(f"    gradient reaches h_(t-1): {'yes' if record.gradient_to_previous else 'no'}")
     if record.gates:
         lines.append(f"    records: {', '.join(record.gates)}")
+    lines += setting_lines(record)
     return "\n".join(escape_for_terminal(line) for line in lines)  # plugin text may hold escapes
 
 

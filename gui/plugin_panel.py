@@ -26,6 +26,16 @@ from PySide6.QtWidgets import (
 
 from plots.theme import THEME
 from plugin_host import BROKEN, HELPER, OK, WARNING, CellRecord
+from plugin_host.records import (
+    APPLIES,
+    CUDA,
+    FLOAT64,
+    FORGET_BIAS,
+    IGNORED,
+    INIT_GAIN,
+    UNTESTED,
+    SettingNote,
+)
 
 from .plugin_files import new_cell_file, open_path, open_plugin_folder
 from .plugin_watcher import PluginWatcher
@@ -201,8 +211,21 @@ class PluginPanel(QWidget):
         if record.gates:
             parts.append(self.tr("records: {gates}").format(gates=", ".join(record.gates)))
         return "\n".join(parts)
+        if record.settings:
+            parts.append(self.tr("Settings for this cell:"))
+            parts += [self.setting_line(note) for note in record.settings]
 
     # ---- actions ----------------------------------------------------------------
+    def setting_line(self, note: SettingNote) -> str:
+        """One run setting and whether it acts on the cell; the checker's detail
+        (parameter names, an error) stays as it came."""
+        setting = {INIT_GAIN: self.tr("initialisation and gain"), FORGET_BIAS: self.tr("forget bias"),
+                   FLOAT64: self.tr("float64"), CUDA: self.tr("CUDA")}.get(note.setting, note.setting)
+        applies = {APPLIES: self.tr("applies"), IGNORED: self.tr("does not apply"),
+                   UNTESTED: self.tr("untested")}.get(note.applies, note.applies)
+        return self.tr("  {setting}: {applies} ({detail})").format(
+            setting=setting, applies=applies, detail=note.detail)
+
     def show_traceback(self, record: CellRecord | None = None) -> TracebackDialog | None:
         record = record or self.selected_record()
         if record is None or not record.traceback:

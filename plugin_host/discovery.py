@@ -43,6 +43,7 @@ def discover_builtins() -> list[CellRecord]:
     from .inspection import cell_classes_in, class_place
 
     records = []
+    from .setting_notes import static_setting_notes
     for module_name in BUILTIN_MODULES:
         module = importlib.import_module(module_name)
         for cls in cell_classes_in(module):
@@ -51,7 +52,8 @@ def discover_builtins() -> list[CellRecord]:
                 name=cls.name, origin="built-in", file=file, line=line,
                 source=CellSource("module", module_name, cls.__name__), description=cls.description,
                 equations=cls.equations, state_names=tuple(cls.state_names),
-                parameters=count_parameters(cls(2, 64)), parameter_samples=parameter_samples(cls)))
+                parameters=count_parameters(cls(2, 64)), parameter_samples=parameter_samples(cls),
+                settings=static_setting_notes(cls(2, 64))))
     return records
 
 

@@ -18,6 +18,17 @@ from .messages import BUILD, IMPORT, VALIDATE, CellVerdict
 from .records import BROKEN
 
 
+class ContractError(Exception):
+    """The cell breaks the contract; the message says how, in plain words."""
+
+
+def error_words(error: BaseException) -> str:
+    """One line for an error during a validation check: a ``ContractError``'s own
+    words, else ``TypeName: first line``."""
+    text = (str(error).strip().splitlines() or [""])[0]
+    return text if isinstance(error, ContractError) else f"{type(error).__name__}: {text}"
+
+
 def describe_error(error: BaseException, during: str = IMPORT) -> str:
     """One plain line: what went wrong while importing a plugin (``IMPORT``),
     during one of its validation steps (``VALIDATE``) or while a training

@@ -95,7 +95,8 @@ def class_verdict(cls: type, validate: bool, module_name: str) -> CellVerdict:
     return CellVerdict(**about, line=result.line or line, status=result.status, reason=result.reason,
                        traceback=result.traceback, parameters=result.parameters,
                        ms_per_step=result.ms_per_step, gradient_to_previous=result.gradient_to_previous,
-                       gates=tuple(result.gates), warnings=tuple(result.warnings))
+                       gates=tuple(result.gates), warnings=tuple(result.warnings),
+                       settings=tuple(result.settings))
 
 
 def check_job(job: Job, validate: bool = True,

@@ -16,6 +16,23 @@ HELPER = "helper"  # a file with no cell that a plugin beside it imports: listed
 NO_CELL = "no subclass of cells.Cell is defined here"  # the reason a file without a cell is given
 
 
+# The run settings a cell may ignore, and whether one acts on it (``SettingNote``).
+INIT_GAIN, FORGET_BIAS, FLOAT64, CUDA = "init & gain", "forget bias", "float64", "CUDA"
+APPLIES, IGNORED, UNTESTED = "yes", "no", "untested"
+
+
+@dataclass(frozen=True)
+class SettingNote:
+    """Whether one run setting (``INIT_GAIN`` …) acts on a cell: ``applies`` is
+    ``APPLIES``, ``IGNORED`` or ``UNTESTED``; ``detail`` names the parameters it
+    touches or says why not, in the checker's plain English
+    (``plugin_host.setting_notes``)."""
+
+    setting: str
+    applies: str
+    detail: str = ""
+
+
 @dataclass
 class Findings:
     """What checking one cell class found; shared by the checker's ``CellVerdict``
@@ -28,6 +45,7 @@ class Findings:
     ``equations``, ``state_names`` and ``parameter_samples`` (see
     ``plugin_host.parameters``) are what the window shows of a cell, taken
     from the checker so that the window never imports plugin code.
+    ``settings`` says which run settings act on the cell (empty: not checked).
     """
 
     name: str
@@ -45,6 +63,7 @@ class Findings:
     equations: str = ""
     state_names: tuple[str, ...] = ()
     parameter_samples: tuple[int, ...] = ()
+    settings: tuple[SettingNote, ...] = ()
 
 
 @dataclass(kw_only=True)

@@ -15,7 +15,9 @@ that makes the cell unusable (status ``broken``):
    gradient-through-time plot shows nothing (status ``warning``); and the
    output must be the returned state ``h_t`` or be computed from it, else the
    plot misses the readout's path (``warning``);
-4. a float64 step (the window's "float64" option; a failure is a warning);
+4. a float64 step (the window's "float64" option; a failure is a warning),
+   and which run settings act on the cell (``setting_notes``: init and gain,
+   forget bias, float64, CUDA — one step on a GPU where one is present);
 5. the time of one step, forward + backward, at batch 32 and hidden size 64.
 
 No Qt here. Plugin code runs inside this function, so call it in the
@@ -32,10 +34,11 @@ import torch
 
 from cells.base import Cell, count_parameters
 
-from .errors import describe_error, format_traceback, plugin_line
+from .errors import ContractError, describe_error, error_words, format_traceback, plugin_line
 from .messages import VALIDATE
 from .names import broken_rule, names_problem
-from .records import BROKEN, OK, WARNING
+from .records import BROKEN, OK, WARNING, SettingNote
+from .setting_notes import setting_notes
 
 # Odd, distinct sizes so that a swapped or hard-coded dimension shows.
 CHECK_BATCH, CHECK_INPUT, CHECK_HIDDEN = 3, 5, 7
@@ -55,12 +58,9 @@ class ValidationResult:
     ms_per_step: float | None = None
     gradient_to_previous: bool | None = None
     gates: tuple[str, ...] = ()
+    settings: tuple[SettingNote, ...] = ()  # which run settings act on the cell
     line: int | None = None
     traceback: str = ""
-
-
-class ContractError(Exception):
-    """The cell breaks the contract; the message says how, in plain words."""
 
 
 def contract_problem(cls: object) -> str | None:
@@ -176,15 +176,27 @@ def _plot_fidelity_check(cls: type[Cell], output: torch.Tensor, state: torch.Ten
             "docs/PLUGINS.md, 'Output and state'")
 
 
-def _float64_check(cls: type[Cell], result: ValidationResult) -> None:
+def _one_step(cls: type[Cell], dtype: torch.dtype, device: torch.device) -> None:
+    """One step of a fresh cell in ``dtype`` on ``device``, or the error that stopped it."""
+    cell = cls(CHECK_INPUT, CHECK_HIDDEN).to(device=device, dtype=dtype)
+    state = cell.initial_state(CHECK_BATCH, device=device, dtype=dtype)
+    output, new_state = _check_step(
+        cls, cell(torch.randn(CHECK_BATCH, CHECK_INPUT, dtype=dtype, device=device), state),
+        CHECK_BATCH, CHECK_HIDDEN, dtype, 1)
+    stray = [t.device for t in (output, *new_state) if t.device.type != device.type]
+    if stray:
+        raise ContractError(f"a step on {device.type} returned a tensor on {stray[0]}")
+
+
+def _float64_check(cls: type[Cell], result: ValidationResult) -> str | None:
+    """Why one float64 step fails (also a warning), or None when it runs."""
     try:
-        cell = cls(CHECK_INPUT, CHECK_HIDDEN).double()
-        state = cell.initial_state(CHECK_BATCH, dtype=torch.float64)
-        _check_step(cls, cell(torch.randn(CHECK_BATCH, CHECK_INPUT, dtype=torch.float64), state),
-                    CHECK_BATCH, CHECK_HIDDEN, torch.float64, 1)
+        _one_step(cls, torch.float64, torch.device("cpu"))
     except Exception as error:  # a plugin may raise anything
-        text = str(error) if isinstance(error, ContractError) else f"{type(error).__name__}: {error}"
+        text = error_words(error)
         result.warnings.append(f"fails in float64 (the window's float64 option): {text}")
+        return text
+    return None
 
 
 def _time_steps(cls: type[Cell], result: ValidationResult) -> None:
@@ -225,7 +237,11 @@ def validate_cell(cls: type[Cell], timing: bool = True) -> ValidationResult:
     torch.manual_seed(0)
     try:
         _gradient_check(cls, result)
-        _float64_check(cls, result)
+        float64_error = _float64_check(cls, result)
+        result.settings, warnings = setting_notes(
+            lambda: cls(CHECK_INPUT, CHECK_HIDDEN), float64_error,
+            lambda device: _one_step(cls, torch.float32, device))
+        result.warnings += warnings
         if timing:
             _time_steps(cls, result)
     except ContractError as error:
