@@ -210,12 +210,11 @@ class PluginPanel(QWidget):
                          else self.tr("gradient reaches h(t−1): no"))
         if record.gates:
             parts.append(self.tr("records: {gates}").format(gates=", ".join(record.gates)))
-        return "\n".join(parts)
         if record.settings:
             parts.append(self.tr("Settings for this cell:"))
             parts += [self.setting_line(note) for note in record.settings]
+        return "\n".join(parts)
 
-    # ---- actions ----------------------------------------------------------------
     def setting_line(self, note: SettingNote) -> str:
         """One run setting and whether it acts on the cell; the checker's detail
         (parameter names, an error) stays as it came."""
@@ -226,6 +225,7 @@ class PluginPanel(QWidget):
         return self.tr("  {setting}: {applies} ({detail})").format(
             setting=setting, applies=applies, detail=note.detail)
 
+    # ---- actions ----------------------------------------------------------------
     def show_traceback(self, record: CellRecord | None = None) -> TracebackDialog | None:
         record = record or self.selected_record()
         if record is None or not record.traceback:

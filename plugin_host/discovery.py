@@ -41,9 +41,9 @@ def discover_builtins() -> list[CellRecord]:
     from cells.base import count_parameters  # torch: imported when cells are found, not with this module
 
     from .inspection import cell_classes_in, class_place
+    from .setting_notes import static_setting_notes
 
     records = []
-    from .setting_notes import static_setting_notes
     for module_name in BUILTIN_MODULES:
         module = importlib.import_module(module_name)
         for cls in cell_classes_in(module):
