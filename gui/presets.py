@@ -2,7 +2,9 @@
 
 A preset is a title, a "what to look for" sentence and the RunSpec fields it
 changes (the rest keep their defaults). Pressing its key (1–9) loads it and
-starts it at once; the title and sentence stay on screen while it runs.
+starts it at once; the title and sentence stay on screen while it runs. A
+preset may name a recorded run of itself (``recording``), which Shift+key
+replays when there is no time to train (``preset_replay``).
 
 The files stay plain JSON so that a lecturer can copy one and edit it (the
 format is in docs/PRESETS.md). Title and description are either one string
@@ -65,6 +67,9 @@ class Preset:
     descriptions: Mapping[str, str]
     spec: RunSpec
     file: str = ""  # the file name it was read from: how the settings name the last preset
+    # A recorded run of the scenario (a .gatelab file or a run folder), replayed
+    # instead of trained when a lecture has no time to train (Shift+key).
+    recording: Path | None = None
 
     @property
     def title(self) -> str:
@@ -76,21 +81,27 @@ class Preset:
         return local_text(self.descriptions) if self.descriptions else ""
 
     @classmethod
-    def from_dict(cls, data: Any) -> Preset:
-        """The preset ``data`` (a parsed file) describes; raises ValueError, KeyError or TypeError."""
+    def from_dict(cls, data: Any, folder: Path | None = None) -> Preset:
+        """The preset ``data`` (a parsed file in ``folder``, against which its
+        ``recording`` is resolved) describes; raises ValueError, KeyError or TypeError."""
         if not isinstance(data, dict):
             raise TypeError("a preset file holds a JSON object")
         descriptions = _texts(data["description"]) if "description" in data else {}
-        return cls(_texts(data["title"]), descriptions, RunSpec.from_dict(data["spec"]))
+        recording = data.get("recording")
+        if recording is not None and not (isinstance(recording, str) and recording.strip()):
+            raise ValueError(f"recording must be a path relative to the preset file, not {recording!r:.60}")
+        return cls(_texts(data["title"]), descriptions, RunSpec.from_dict(data["spec"]),
+                   recording=(folder or Path()) / recording if recording else None)
 
 
 def load_presets(folder: Path | None = None) -> list[Preset]:
     """Every valid preset in ``folder`` (default ``PRESET_FOLDER``), in
-    file-name order, which is the order of their keys; a broken file is skipped."""
+    file-name order, which is the order of their keys; a broken file is skipped
+    (a missing recording is not: the preset still trains, and replaying says why not)."""
     presets = []
     for path in sorted((folder or PRESET_FOLDER).glob("*.json")):
         try:
-            preset = Preset.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            preset = Preset.from_dict(json.loads(path.read_text(encoding="utf-8")), path.parent)
             presets.append(dataclasses.replace(preset, file=path.name))
         except (OSError, KeyError, TypeError, ValueError):
             continue

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 from .actions import shortcut_action
 from .panels.help import TOPICS, show_help
 from .presentation import PresentationMode
+from .preset_replay import add_replay_actions
 from .presets import Preset
 from .view_options import build_view_options
 
@@ -102,6 +103,7 @@ def _build_menus(window: QMainWindow) -> None:
     window.preset_actions = [_preset_action(window, number, preset)
                              for number, preset in enumerate(window.presets, start=1)]
     presets.addActions(window.preset_actions)
+    add_replay_actions(window, presets)
     window.view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     window.view_menu.addAction(window.presentation.action)
     window.view_menu.addAction(window.time_axis_action)
