@@ -10,6 +10,7 @@ gradients behind a point of the table are one click away.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +37,8 @@ class SweepView(QWidget):
         configure_pyqtgraph()
         self.outcome, self._open_run = outcome, open_run
         recorder = next(iter(outcome.recorders.values()))
-        self.metric_name = task_text(recorder.task.metric_name)
+        # pyqtgraph's titles are rich text: "accuracy (|error| < tolerance)" would lose its end
+        self.metric_name = html.escape(task_text(recorder.task.metric_name))
         self.setWindowTitle(self.tr("GateLab sweep — {0}").format(folder.name))
         seeds = sorted({row["seed"] for row in outcome.rows})
         lengths = sorted({row["length"] for row in outcome.rows})
