@@ -14,9 +14,9 @@ from pathlib import Path
 
 from cli.supervised_run import train_to_end
 from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells, find_cell
-from tasks import TASKS
+from plugin_host.task_discovery import discover_tasks, task_source_for
 from training.recorder import RunRecorder
-from training.spec import RunSpec, build_task
+from training.spec import RunSpec, task_facts
 
 from .runs import Run, Sweep
 
@@ -37,13 +37,19 @@ def train(task: str = "adding", length: int = 100, cells: Names = ("RNN", "LSTM"
     """
     if steps <= 0:
         raise ValueError("steps must be positive (a notebook run must end by itself)")
-    spec = RunSpec(task=task, length=length, cells=tuple(cells), steps=steps,
-                   plugins=tuple(str(p) for p in plugins), **settings)
+    spec = _with_task_source(RunSpec(task=task, length=length, cells=tuple(cells), steps=steps,
+                                     plugins=tuple(str(p) for p in plugins), **settings))
     sources = _sources(spec)
     shown = sys.stderr.isatty() if progress is None else progress
     recorder, _ = train_to_end(spec.replace(cells=tuple(sources)), sources, step_timeout,
                                sys.stderr if shown else io.StringIO())
     return Run(recorder)
+
+
+def _with_task_source(spec: RunSpec) -> RunSpec:
+    """``spec`` with its task found: a task plugin's source (checked in
+    isolation first) goes with it to the workers; ValueError in words."""
+    return spec.replace(task_source=task_source_for(spec.task, tuple(Path(p) for p in spec.plugins)))
 
 
 def _sources(spec: RunSpec) -> dict[str, CellSource]:
@@ -73,8 +79,9 @@ def available_cells(plugins: Folders = ()) -> list[str]:
     return [record.name for record in discover_cells([Path(p) for p in plugins]) if record.usable]
 
 
-def available_tasks() -> list[str]:
-    return list(TASKS)
+def available_tasks(plugins: Folders = ()) -> list[str]:
+    """Names of every usable task: the built-ins, then task plugins found where cells are."""
+    return [record.name for record in discover_tasks([Path(p) for p in plugins]) if record.usable]
 
 
 def sweep(task: str = "adding", lengths: tuple[int, ...] | list[int] = (25, 50, 100),
@@ -92,12 +99,12 @@ def sweep(task: str = "adding", lengths: tuple[int, ...] | list[int] = (25, 50, 
 
     if steps <= 0 or seeds <= 0 or not lengths:
         raise ValueError("steps and seeds must be positive, and lengths not empty")
-    base = RunSpec(task=task, length=min(lengths), cells=tuple(cells), steps=steps,
-                   plugins=tuple(str(p) for p in plugins), **settings)
+    base = _with_task_source(RunSpec(task=task, length=min(lengths), cells=tuple(cells), steps=steps,
+                                     plugins=tuple(str(p) for p in plugins), **settings))
     sources = _sources(base)
     folder = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="gatelab-sweep-"))
     folder.mkdir(parents=True, exist_ok=True)
     outcome = run_sweep(base.replace(cells=tuple(sources)), sorted(lengths), seeds, sources, folder,
                         step_timeout, cluster, workers, sys.stderr if sys.stderr.isatty() else io.StringIO())
-    write_sweep(outcome, folder, build_task(base).metric_name)
+    write_sweep(outcome, folder, task_facts(base).metric_name)
     return Sweep(folder, outcome.rows)

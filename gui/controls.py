@@ -1,7 +1,8 @@
 """The control panel: everything that defines a comparison, as one ``RunSpec``.
 
 The controls are built from the table in ``spec_fields``; this module adds
-only what the table cannot say: the task and its options, the cell
+only what the table cannot say: the task (built-ins at once, task plugins
+once discovery has checked them: ``set_task_records``) and its options, the cell
 checklist, the fields carried through unseen, and how controls depend on
 each other. Learning rate and clipping apply to a running comparison at
 once; any other change needs new models, so the panel says "press Reset to
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from plots.theme import THEME
 from plugin_host import CellRecord
+from plugin_host.task_messages import OptionMessage
+from plugin_host.task_records import TaskRecord
 from tasks import TASKS, make_task
 from training.spec import RunSpec
 
@@ -44,6 +47,9 @@ class ControlPanel(QWidget):
         self.editors: dict[str, Editor] = {}
         self._option_editors: dict[str, Editor] = {}
         self._carried: dict[str, Any] = {}
+        self._plugin_tasks: dict[str, TaskRecord] = {}  # usable task plugins, by name
+        self._wanted_task: str | None = None  # a spec's plugin task, until discovery offers it
+        self._wanted_options: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.notice = QLabel()
@@ -106,7 +112,7 @@ class ControlPanel(QWidget):
         for editor in self._option_editors.values():
             self.task_form.removeRow(editor.widget)
         self._option_editors = {}
-        for option in TASKS[self.task.currentData()].options():
+        for option in self._task_options():
             if option.name != "length":
                 field = task_option_field(option)
                 field = dataclasses.replace(field, label=task_text(field.label),
@@ -116,6 +122,39 @@ class ControlPanel(QWidget):
                 editor.changed.connect(self.spec_edited)
                 self._option_editors[option.name] = editor
                 self.task_form.addRow("" if field.kind is Kind.CHECK else field.label, editor.widget)
+
+    def _task_options(self) -> list[OptionMessage]:
+        """The chosen task's options: a built-in's from its class, a plugin's from its record."""
+        name = self.task.currentData()
+        if name in self._plugin_tasks:
+            return list(self._plugin_tasks[name].options)
+        return [OptionMessage.of(option) for option in TASKS[name].options()]
+
+    def set_task_records(self, records: list[TaskRecord]) -> None:
+        """Offer the usable task plugins after the built-ins (after discovery,
+        and again when a plugin file changes), keeping the chosen task when it
+        is still there; ``wanted`` (a spec's task shown before its plugin was
+        checked) is chosen once it comes."""
+        current = self._wanted_task or self.task.currentData()
+        self._plugin_tasks = {record.name: record for record in records
+                              if record.usable and record.spec_source and record.name not in TASKS}
+        self.task.blockSignals(True)
+        try:
+            while self.task.count() > len(TASKS):
+                self.task.removeItem(self.task.count() - 1)
+            for name, record in self._plugin_tasks.items():
+                self.task.addItem(name, name)  # a plugin's own words, shown as they are
+                self.task.setItemData(self.task.count() - 1, record.description, Qt.ItemDataRole.ToolTipRole)
+            index = self.task.findData(current)
+            changed = index < 0 or index != self.task.currentIndex()
+            self.task.setCurrentIndex(max(0, index))
+        finally:
+            self.task.blockSignals(False)
+        if index >= 0:
+            self._wanted_task = None
+        if changed:
+            self._build_task_options(self._wanted_options)
+            self.spec_edited.emit()
 
     def _option_values(self) -> dict:
         """The task options that differ from their defaults (as the CLI writes them)."""
@@ -127,9 +166,13 @@ class ControlPanel(QWidget):
     def _update_sizes(self) -> None:
         """Parameter counts depend on the task's input/output sizes and the model sizes."""
         values = self._values()
-        try:
-            task = make_task(self.task.currentData(), values["length"], **self._option_values())
+        plugin = self._plugin_tasks.get(self.task.currentData())
+        try:  # a plugin's sizes at its defaults (its code never runs here): sizes rarely follow options
+            task = plugin.facts if plugin else make_task(self.task.currentData(), values["length"],
+                                                         **self._option_values())
         except ValueError:
+            return
+        if task is None:
             return
         self.cells.update_sizes((task.input_size, values["hidden"], task.output_size,
                                  values["layers"], values["bidirectional"]))
@@ -164,7 +207,9 @@ class ControlPanel(QWidget):
 
     def spec(self) -> RunSpec:
         """The comparison the controls describe; raises ValueError if it is not valid."""
+        plugin = self._plugin_tasks.get(self.task.currentData())
         return RunSpec(task=self.task.currentData(), task_options=self._option_values(),
+                       task_source=plugin.spec_source if plugin else (),
                        cells=tuple(self.cells.checked_names()), **self._values(), **self._carried)
 
     def set_spec(self, spec: RunSpec) -> None:
@@ -178,8 +223,12 @@ class ControlPanel(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            self.task.setCurrentIndex(max(0, self.task.findData(spec.task)))
-            self._build_task_options(spec.task_options)
+            found = self.task.findData(spec.task)
+            waiting = found < 0 and bool(spec.task_source)  # its plugin is not checked yet
+            self._wanted_task = spec.task if waiting else None
+            self._wanted_options = spec.task_options if waiting else {}
+            self.task.setCurrentIndex(max(0, found))
+            self._build_task_options(spec.task_options if found >= 0 else {})
             for name, editor in self.editors.items():
                 value = getattr(spec, name)
                 shown = clamp(editor.field, value)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from .spec_fields import Kind, SpecField
 from .widgets import LogSlider, OptionalNumber
@@ -94,7 +94,15 @@ def _check(field: SpecField) -> Editor:
     return Editor(field, box, box.isChecked, box.setChecked, box.toggled)
 
 
+def _text(field: SpecField) -> Editor:
+    """A line of text, e.g. the csv task's file path (a task's own words: shown as typed)."""
+    line = QLineEdit()
+    line.setClearButtonEnabled(True)
+    line.setPlaceholderText(translate(field.tooltip))
+    return Editor(field, line, lambda: line.text().strip(), line.setText, line.textChanged)
+
+
 _EDITORS: dict[Kind, Callable[[SpecField], Editor]] = {
     Kind.INT: _int, Kind.FLOAT: _float, Kind.LOG: _log, Kind.OPTIONAL: _optional,
-    Kind.CHOICE: _choice, Kind.CHECK: _check,
+    Kind.CHOICE: _choice, Kind.CHECK: _check, Kind.TEXT: _text,
 }

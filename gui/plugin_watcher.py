@@ -56,10 +56,13 @@ class PluginWatcher(QObject):
     """Keeps the cell list fresh: discovery off the GUI thread, re-run on saves.
 
     Signals: ``recordsChanged(list)`` with every ``CellRecord`` (built-ins
-    first); ``busyChanged(bool)`` while a discovery runs.
+    first); ``tasksChanged(list)`` with every ``TaskRecord`` (task plugins are
+    found in the same files, by the same check); ``busyChanged(bool)`` while a
+    discovery runs.
     """
 
     recordsChanged = Signal(list)  # noqa: N815 (Qt's signal naming)
+    tasksChanged = Signal(list)  # noqa: N815 (Qt's signal naming)
     busyChanged = Signal(bool)  # noqa: N815 (Qt's signal naming)
 
     def __init__(self, plugin_dirs: Sequence[str | Path] = (), parent: QObject | None = None, *,
@@ -73,6 +76,7 @@ class PluginWatcher(QObject):
         self._own_checker = checker is None  # a private one, closed by stop(): no child outlives us
         self.checker = checker if checker is not None else IsolatedChecker()
         self.records: list[CellRecord] = []
+        self.task_records: list = []  # TaskRecords of the last whole discovery
         self._thread: _DiscoveryThread | None = None
         self._ended_thread: _DiscoveryThread | None = None
         self._pending = False
@@ -132,15 +136,25 @@ class PluginWatcher(QObject):
         if self._own_checker:
             self.checker.close()
 
-    def _discover(self) -> list[CellRecord]:
-        return discover_cells(self.plugin_dirs, include_project_plugins=self.include_project_plugins,
-                              include_entry_points=self.include_entry_points,
-                              include_user_plugins=self.include_user_plugins, checker=self.checker)
+    def _discover(self) -> list:
+        """The cells, then the tasks (the second pass reads the checker's cache: one check per file)."""
+        from plugin_host.task_discovery import discover_tasks
+
+        where = dict(include_project_plugins=self.include_project_plugins,
+                     include_entry_points=self.include_entry_points,
+                     include_user_plugins=self.include_user_plugins, checker=self.checker)
+        return [*discover_cells(self.plugin_dirs, **where), *discover_tasks(self.plugin_dirs, **where)]
 
     def _found(self, records: list) -> None:
-        self.records = records
+        from plugin_host.task_records import TaskRecord
+
+        tasks = [record for record in records if isinstance(record, TaskRecord)]
+        self.records = [record for record in records if not isinstance(record, TaskRecord)]
         if not self._stopped:
-            self.recordsChanged.emit(list(records))
+            self.recordsChanged.emit(list(self.records))
+            if tasks:
+                self.task_records = tasks
+                self.tasksChanged.emit(list(tasks))
 
     def _thread_finished(self) -> None:
         thread, self._thread = self._thread, None

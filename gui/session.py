@@ -16,7 +16,7 @@ from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.source import CellSource
 from training.recorder import RunRecorder
 from training.report import StepReport
-from training.spec import RunSpec, build_task
+from training.spec import RunSpec, task_facts
 from training.supervisor import RunSupervisor
 from training.worker_process import WarmPool
 
@@ -62,7 +62,7 @@ class TrainingSession(QObject):
     def start(self, spec: RunSpec, sources: dict[str, CellSource], running: bool = True) -> None:
         """Stop whatever runs, then spawn fresh workers for ``spec``; raises
         ValueError (before stopping anything) if the task cannot be built."""
-        task = build_task(spec)
+        task = task_facts(spec)  # a task plugin is measured in the checker, never imported here
         self.stop()
         self.recorder = RunRecorder(spec, task, {name: 0 for name in spec.cells})
         self.supervisor = RunSupervisor(spec, sources, step_timeout=self.step_timeout, pool=self.pool)

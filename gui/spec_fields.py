@@ -14,13 +14,13 @@ Defaults are ``RunSpec``'s own.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from plugin_host.task_messages import OptionMessage
 from training.spec import DEVICES, DTYPES, INITS, OPTIMIZERS, RunSpec
 
 MAX_LENGTH = 1000  # longer sequences make a lecture wait; the CLI allows them
@@ -40,6 +40,7 @@ class Kind(Enum):
     OPTIONAL = "number that can be switched off"
     CHOICE = "combo box of choices"
     CHECK = "check box"
+    TEXT = "line of text (a file's path)"
 
 
 @dataclass(frozen=True)
@@ -127,16 +128,20 @@ SPECIAL = {
     "task": "a combo box of the tasks, first in the Task group",
     "task_options": "one control per option of the chosen task, built from its options()",
     "cells": "the checklist of discovered cells, in its own group",
+    "task_source": "where the chosen task plugin lives, from its record (empty for a built-in)",
 }
 CARRIED = ("plugins",)  # no control: kept from the last set_spec, given back unchanged
 GROUPS = (TASK, MODEL, TRAINING)
 
 
-def task_option_field(option: dataclasses.Field) -> SpecField:
-    """A task's option (see ``tasks.base.option``) as a control: its help is
-    the tooltip, its limits the range (lengths capped like ``length``)."""
-    low, high = option.metadata.get("min"), option.metadata.get("max")
-    if isinstance(option.default, bool):
+def task_option_field(option: OptionMessage) -> SpecField:
+    """A task's option (see ``tasks.base.option``; a plugin's, from its record)
+    as a control: its help is the tooltip, its limits the range (lengths capped
+    like ``length``); text with choices is a combo box, other text a line."""
+    low, high = option.minimum, option.maximum
+    if isinstance(option.default, str):
+        kind, low, high = (Kind.CHOICE if option.choices else Kind.TEXT), 0, 0
+    elif isinstance(option.default, bool):
         kind, low, high = Kind.CHECK, 0, 0
     elif isinstance(option.default, int):
         kind = Kind.INT
@@ -145,5 +150,5 @@ def task_option_field(option: dataclasses.Field) -> SpecField:
         kind = Kind.FLOAT
         low, high = low if low is not None else -1e9, high if high is not None else 1e9
     return SpecField(option.name, kind, TASK, option.name.replace("_", " ").capitalize(),
-                     option.metadata.get("help", ""), low, high, step=0.01, decimals=3,
+                     option.help, low, high, choices=option.choices, step=0.01, decimals=3,
                      default=option.default)

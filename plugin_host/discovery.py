@@ -32,6 +32,8 @@ from .records import BROKEN, HELPER, NO_CELL, CellRecord, Findings
 from .siblings import entry_source, imported_siblings
 from .source import CellSource
 from .source_files import source_problem
+from .task_messages import TaskVerdict
+from .task_records import TaskRecord
 
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
 
@@ -57,13 +59,20 @@ def discover_builtins() -> list[CellRecord]:
     return records
 
 
-def record_from_verdict(verdict: CellVerdict, origin: str) -> CellRecord:
+def record_from_verdict(verdict: CellVerdict | TaskVerdict, origin: str) -> CellRecord | TaskRecord:
     """The record of one verdict; usable cells get the ``source`` a worker loads them from."""
+    if isinstance(verdict, TaskVerdict):
+        facts = verdict.facts.facts() if verdict.facts else None
+        return TaskRecord(name=verdict.name or "?", origin=origin, status=verdict.status,
+                          reason=verdict.reason, file=verdict.file, line=verdict.line,
+                          traceback=verdict.traceback,
+                          description=verdict.description, warnings=verdict.warnings,
+                          metric_name=verdict.metric_name, options=verdict.options, facts=facts)
     findings = {f.name: getattr(verdict, f.name) for f in dataclasses.fields(Findings)}
     return CellRecord(**findings | {"name": verdict.name or "?"}, origin=origin)
 
 
-def _job_record(verdict: CellVerdict, job: Job) -> CellRecord:
+def _job_record(verdict: CellVerdict | TaskVerdict, job: Job) -> CellRecord | TaskRecord:
     record = record_from_verdict(verdict, job.location if job.kind == FILE else f"package {job.location}")
     if verdict.class_name and record.status != BROKEN:
         if job.kind == FILE:
@@ -79,10 +88,10 @@ def _unreadable(job: Job) -> str | None:
 
 
 def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
-                  checker: IsolatedChecker | None = None) -> list[CellRecord]:
-    """Records for the given plugins (files or entry points), in order. A file
-    that cannot be read as a plugin is a broken record naming it (no line),
-    and is never opened."""
+                  checker: IsolatedChecker | None = None) -> list[CellRecord | TaskRecord]:
+    """Records for the given plugins (files or entry points), in order: their
+    cells' and their tasks'. A file that cannot be read as a plugin is a broken
+    record naming it (no line), and is never opened."""
     problems = {job: _unreadable(job) for job in jobs}
     readable = [job for job in jobs if not problems[job]]
     if isolate:
@@ -90,7 +99,7 @@ def check_plugins(jobs: list[Job], isolate: bool = True, validate: bool = True,
     else:  # trusted callers (tests) check in this process
         from .inspection import check_job
 
-        verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict)]
+        verdicts = {job: [m for m in check_job(job, validate) if isinstance(m, CellVerdict | TaskVerdict)]
                     for job in readable}
     verdicts |= {job: [broken_verdict(job.plugin_name, problem, job.location)]
                  for job, problem in problems.items() if problem}
@@ -109,7 +118,7 @@ def _mark_helpers(records: list[CellRecord], jobs: list[Job]) -> None:
             record.status, record.reason = HELPER, "a helper imported by a plugin beside it (no cell here)"
 
 
-def flag_duplicates(records: list[CellRecord]) -> None:
+def flag_duplicates(records: list[CellRecord] | list[TaskRecord]) -> None:
     """The first cell of a name wins; later ones are marked broken, not hidden."""
     first: dict[str, CellRecord] = {}
     for record in records:
@@ -146,7 +155,7 @@ def discover_cells(
             jobs += entry_point_jobs()
         except Exception as error:  # broken metadata of some installed package
             records.append(record_from_verdict(broken_verdict("entry points", error), "installed packages"))
-    records += check_plugins(jobs, isolate, validate, checker)
+    records += [r for r in check_plugins(jobs, isolate, validate, checker) if isinstance(r, CellRecord)]
     flag_duplicates(records)
     return records
 

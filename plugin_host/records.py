@@ -66,15 +66,14 @@ class Findings:
     settings: tuple[SettingNote, ...] = ()
 
 
-@dataclass(kw_only=True)
-class CellRecord(Findings):
-    """What discovery learned about one cell or one failed plugin: the findings,
-    where it came from, and (when usable) how to load its class. Only the
-    process that trains a cell loads it (``source.load()``); everyone else
-    reads the findings."""
+class RecordFace:
+    """What every record (a cell's, a task's) answers from its status, source and place."""
 
+    status: str
+    source: CellSource | None
+    file: str | None
+    line: int | None
     origin: str
-    source: CellSource | None = None
 
     @property
     def usable(self) -> bool:
@@ -90,3 +89,14 @@ class CellRecord(Findings):
     @property
     def mark(self) -> str:
         return {OK: "✓", WARNING: "⚠", HELPER: "·"}.get(self.status, "✗")
+
+
+@dataclass(kw_only=True)
+class CellRecord(Findings, RecordFace):
+    """What discovery learned about one cell or one failed plugin: the findings,
+    where it came from, and (when usable) how to load its class. Only the
+    process that trains a cell loads it (``source.load()``); everyone else
+    reads the findings."""
+
+    origin: str
+    source: CellSource | None = None

@@ -13,7 +13,9 @@ import pytest
 
 from gui.controls import ControlPanel
 from gui.spec_fields import CARRIED, FIELDS, SPECIAL
-from plugin_host import discover_builtins
+from plugin_host import CellSource, discover_builtins
+from plugin_host.task_messages import OptionMessage
+from plugin_host.task_records import TaskRecord
 from training.spec import RunSpec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,8 +49,17 @@ CASES = [
     ("dtype", {"dtype": "float64"}),
     ("record_gates", {"record_gates": False}),
     ("plugins", {"plugins": ("some/plugin/folder",)}),
+    ("task_options", {"task": "csv", "task_options": {"path": "/no/such/file.csv", "kind": "regression"}}),
+    ("task_source", {"task": "parity", "task_options": {"marked": 3},
+                     "task_source": ("file", str(ROOT / "plugins" / "parity.py"), "ParityTask")}),
 ]
 FIELD_NAMES = [f.name for f in dataclasses.fields(RunSpec)]
+# The example task plugin's record, as discovery makes it (written out: no checker here).
+PARITY = TaskRecord(name="parity", origin=str(ROOT / "plugins" / "parity.py"),
+                    source=CellSource("file", str(ROOT / "plugins" / "parity.py"), "ParityTask"),
+                    description="parity of marked bits",
+                    options=(OptionMessage("length", "100", "T", 2, 100_000),
+                             OptionMessage("marked", "2", "K", 1, 16)))
 
 
 @pytest.fixture
@@ -56,8 +67,19 @@ def panel(qtbot) -> ControlPanel:
     panel = ControlPanel(RunSpec())
     qtbot.addWidget(panel)
     panel.set_cell_records(discover_builtins())
+    panel.set_task_records([PARITY])
     panel.set_spec(RunSpec())
     return panel
+
+
+def test_a_spec_of_a_task_plugin_shown_before_discovery_gets_its_task_when_it_comes(qtbot):
+    spec = RunSpec(task="parity", task_source=PARITY.spec_source, task_options={"marked": 4})
+    panel = ControlPanel(spec)
+    qtbot.addWidget(panel)
+    panel.set_cell_records(discover_builtins())
+    assert panel.spec().task == "adding"  # not offered yet
+    panel.set_task_records([PARITY])
+    assert panel.spec() == spec
 
 
 def test_the_table_accounts_for_every_runspec_field_once():
