@@ -1,5 +1,6 @@
-"""File ▸ Export animation…: the run's gradient through time over training as
-MP4 or GIF, the same frames as ``main.py animate`` (``plots.animation``).
+"""File ▸ Export animation…: the run's gradient through time over training
+(the same frames as ``main.py animate``, ``plots.animation``) or the whole
+plot area (``plot_area_animation``), as MP4 or GIF.
 
 Rendering runs in the GUI thread (pyqtgraph draws only there) with a
 progress dialog whose Cancel is honoured after every frame; the window
@@ -9,7 +10,9 @@ written and the message says so, once.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,15 +29,31 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from plots.animation import SIZES, write_animation
+from plots.animation import SIZES, GradientAnimation, write_animation
+
+from .plot_area_animation import PlotAreaAnimation
+
+GRADIENTS, PLOT_AREA = "gradients", "plots"  # what the frames show
+
+
+class AnimationChoice(NamedTuple):
+    size: tuple[int, int]
+    fps: int
+    seconds: float
+    what: str = GRADIENTS
 
 
 class AnimationOptions(QDialog):
-    """Frame size, frame rate and length of the video."""
+    """What the frames show, frame size, frame rate and length of the video."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export animation"))
+        self.what_box = QComboBox()
+        self.what_box.addItem(self.tr("Gradient through time"), GRADIENTS)
+        self.what_box.addItem(self.tr("Whole plot area"), PLOT_AREA)
+        self.what_box.setToolTip(self.tr("The gradient-through-time curves alone (large, for a slide), or "
+                                         "every plot as the window lays them out, stepped through the run"))
         self.size_box = QComboBox()
         for text, size in SIZES.items():
             self.size_box.addItem(text.replace("x", " × "), size)
@@ -49,6 +68,7 @@ class AnimationOptions(QDialog):
         self.seconds_box.setSuffix(self.tr(" s"))
         self.seconds_box.setToolTip(self.tr("Length of the video: the recorded steps are spread over it"))
         form = QFormLayout(self)
+        form.addRow(self.tr("Show:"), self.what_box)
         form.addRow(self.tr("Size:"), self.size_box)
         form.addRow(self.tr("Frames per second:"), self.fps_box)
         form.addRow(self.tr("Length:"), self.seconds_box)
@@ -58,12 +78,13 @@ class AnimationOptions(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> tuple[tuple[int, int], int, float]:
-        return tuple(self.size_box.currentData()), self.fps_box.value(), self.seconds_box.value()
+    def values(self) -> AnimationChoice:
+        return AnimationChoice(tuple(self.size_box.currentData()), self.fps_box.value(),
+                               self.seconds_box.value(), self.what_box.currentData())
 
 
-def ask_options(window: QMainWindow) -> tuple[tuple[int, int], int, float] | None:
-    """(size, fps, seconds), or None when the user cancels."""
+def ask_options(window: QMainWindow) -> AnimationChoice | None:
+    """What, size, fps and seconds, or None when the user cancels."""
     dialog = AnimationOptions(window)
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -86,11 +107,13 @@ class AnimationExport:
     def run(self) -> Path | None:
         window = self.window
         recorder = window.session.recorder
-        out = self._choose_file() if recorder is not None else None
-        options = ask_options(window) if out is not None else None
-        if options is None:
+        options = ask_options(window) if recorder is not None else None
+        choice = AnimationChoice(*options) if options is not None else None
+        out = self._choose_file(choice.what) if choice is not None else None
+        if out is None:
             return None
-        size, fps, seconds = options
+        scene = GradientAnimation if choice.what == GRADIENTS else partial(
+            PlotAreaAnimation, entries=window.panel_entries, records=window.controls.cells.records)
         progress = QProgressDialog(self.tr("Rendering the animation…"), self.tr("Cancel"), 0, 100, window)
         progress.setWindowTitle(self.tr("Export animation"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -103,7 +126,8 @@ class AnimationExport:
             return not progress.wasCanceled()
 
         try:
-            result = write_animation(recorder, out, size, fps, seconds, progress=report)
+            result = write_animation(recorder, out, choice.size, choice.fps, choice.seconds, progress=report,
+                                     scene=scene)
         except (OSError, ValueError) as error:
             QMessageBox.warning(window, self.tr("Export animation"), str(error))
             return None
@@ -120,10 +144,11 @@ class AnimationExport:
             window.statusBar().showMessage(self.tr("Done: {0}").format(result.target.path), 10_000)
         return result.target.path
 
-    def _choose_file(self) -> Path | None:
+    def _choose_file(self, what: str) -> Path | None:
         """An .mp4 or .gif (another suffix becomes .mp4), starting in the last folder."""
         start = self.window.settings.last_folder()
-        name = str(start / "gradients.mp4") if start else "gradients.mp4"
+        name = f"{what}.mp4"
+        name = str(start / name) if start else name
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export animation"), name,
                                               self.tr("MP4 video (*.mp4);;GIF animation (*.gif)"))
         if not path:

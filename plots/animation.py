@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
@@ -139,14 +140,24 @@ class AnimationResult:
     cancelled: bool = False
 
 
+class Scene(Protocol):
+    """What draws the frames: built for a recorder and a frame size."""
+
+    def frame(self, step: int) -> np.ndarray: ...
+    def close(self) -> None: ...
+
+
 def write_animation(recorder: RunRecorder, out: Path, size: tuple[int, int] = SIZES["1920x1080"],
                     fps: float = 30, seconds: float = 10,
-                    progress: Callable[[int, int], bool] | None = None) -> AnimationResult:
+                    progress: Callable[[int, int], bool] | None = None,
+                    scene: Callable[[RunRecorder, tuple[int, int]], Scene] = GradientAnimation
+                    ) -> AnimationResult:
     """Render ``fps × seconds`` frames of ``recorder``'s timeline into ``out``
     (.mp4 or .gif; PNG frames when no encoder is installed). ``progress(done,
     total)`` is called after every frame; returning False cancels, and the
-    partial file is removed. Raises ValueError (bad arguments, a run without
-    recorded steps) or OSError (could not write)."""
+    partial file is removed. ``scene`` draws the frames (default: the
+    gradient through time; the window passes its whole plot area). Raises
+    ValueError (bad arguments, a run without recorded steps) or OSError (could not write)."""
     if fps <= 0 or seconds <= 0 or not math.isfinite(fps * seconds):
         raise ValueError("fps and seconds must be positive numbers")
     steps = frame_steps(recorded_steps(recorder), max(1, round(fps * seconds)))
@@ -154,12 +165,12 @@ def write_animation(recorder: RunRecorder, out: Path, size: tuple[int, int] = SI
         raise ValueError("this run has no recorded step to animate")
     target = choose_target(out)
     target.path.parent.mkdir(parents=True, exist_ok=True)
-    scene = GradientAnimation(recorder, size)
+    drawing = scene(recorder, size)
     sink = open_sink(target, size, fps)
     done = 0
     try:
         for step in steps:
-            sink.add(scene.frame(step))
+            sink.add(drawing.frame(step))
             done += 1
             if progress is not None and progress(done, len(steps)) is False:
                 break
@@ -169,7 +180,7 @@ def write_animation(recorder: RunRecorder, out: Path, size: tuple[int, int] = SI
         _remove(target)  # never a truncated file that looks like a whole one
         raise
     finally:
-        scene.close()
+        drawing.close()
     if done < len(steps):
         _remove(target)
         return AnimationResult(target, done, cancelled=True)
