@@ -7,6 +7,7 @@ import plistlib
 import shlex
 import shutil
 import struct
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -68,6 +69,15 @@ def test_linux_mime_package_names_the_type_the_entry_claims(tmp_path):
         ("update-mime-database", str(tmp_path / ".local/share/mime")),
         ("update-desktop-database", str(tmp_path / ".local/share/applications")),
         ("xdg-mime", "default", "gatelab.desktop", claimed)]
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="needs desktop-file-utils")
+def test_linux_entry_is_a_valid_desktop_file(tmp_path):
+    plan = launcher_plan("linux", tmp_path, {}, tmp_path / "none", str(tmp_path / "my python"))
+    write_plan(LauncherPlan(files=plan.files))
+    entry = tmp_path / ".local/share/applications/gatelab.desktop"
+    result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert result.returncode == 0 and "error" not in result.stdout, result.stdout
 
 
 def test_linux_follows_xdg_data_home_and_quotes_paths_with_spaces(tmp_path):
