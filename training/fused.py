@@ -121,19 +121,14 @@ def _capture_weight(cell: Cell) -> Tensor:
     return torch.cat([cell.weight_ih, extra], dim=1)
 
 
-def _preactivations(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> Tensor:
-    """Gate pre-activations [T, B, k·H] of the row blocks named by ``blocks``
-    (name -> row block of W_ih/W_hh), in the kernel's time order, from x_t
-    and h_{t-1} (batched over all steps, the needed rows only: the kernel
-    does not expose its gates), without grad. Summing b_ih + b_hh is right
-    for the GRU's r and z too: only its candidate n keeps b_hn apart (behind r)."""
+def _preactivations(cell: Cell, xs: Tensor, outputs: Tensor, blocks: int) -> Tensor:
+    """Gate pre-activations [T, B, blocks·H] of the first ``blocks`` row
+    blocks of W_ih/W_hh (views), in the kernel's time order, from x_t and
+    h_{t-1} (batched over all steps, the needed rows only: the kernel does
+    not expose its gates), without grad. Summing b_ih + b_hh is right for the
+    GRU's r and z too: only its candidate n keeps b_hn apart (behind r)."""
     hidden = cell.hidden_size
-    first = min(blocks.values())
-    if list(blocks.values()) == list(range(first, first + len(blocks))):  # consecutive (GRU r, z): a view
-        rows = slice(first * hidden, (first + len(blocks)) * hidden)
-    else:
-        rows = torch.cat([torch.arange(b * hidden, (b + 1) * hidden, device=xs.device)
-                          for b in blocks.values()])
+    rows = slice(0, blocks * hidden)
     with torch.no_grad():
         pre = F.linear(xs, cell.weight_ih[rows], (cell.bias_ih + cell.bias_hh)[rows])  # [T, B, k]
         if xs.shape[0] > 1:  # + W_hh h_{t-1} for t ≥ 1 (h_{-1} = 0), in place: no [x, h] copy
@@ -142,21 +137,30 @@ def _preactivations(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, i
         return pre
 
 
-def _gates(cell: Cell, xs: Tensor, outputs: Tensor, blocks: dict[str, int]) -> dict[str, Tensor]:
-    """Sigmoid gates [T, B, H] named by ``blocks``, recomputed (``_preactivations``)."""
-    pre = _preactivations(cell, xs, outputs, blocks)
-    return dict(zip(blocks, pre.sigmoid_().chunk(len(blocks), dim=-1), strict=True))
+def _gru_gates(cell: Cell, xs: Tensor, outputs: Tensor) -> dict[str, Tensor]:
+    """The GRU's sigmoid gates r and z [T, B, H] (rows r, z, n), recomputed."""
+    return dict(zip("rz", _preactivations(cell, xs, outputs, 2).sigmoid_().chunk(2, dim=-1), strict=True))
 
 
-def _lstm_cell_states(cell: Cell, xs: Tensor, outputs: Tensor, forget: Tensor) -> Tensor:
+def _lstm_gates(cell: Cell, xs: Tensor, outputs: Tensor) -> dict[str, Tensor]:
+    """All four LSTM gates i, f, g, o [T, B, H], recomputed (``_preactivations``)
+    in one product over all rows: c_t and ∂L/∂c_t need i, f, g and o alike."""
+    pre = _preactivations(cell, xs, outputs, 4)  # rows i, f, g, o
+    with torch.no_grad():
+        i, f, g, o = pre.chunk(4, dim=-1)
+        pre[..., :2 * cell.hidden_size].sigmoid_()
+        return {"i": i, "f": f, "g": g.tanh_(), "o": o.sigmoid_()}
+
+
+def _lstm_cell_states(gates: dict[str, Tensor]) -> Tensor:
     """The LSTM's c_t [T, B, H], kernel time order, without grad: the kernel
     returns only h_t, so c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t is run forward
-    from recomputed i and g (rows 0 and 2) and the forget gate already made."""
+    from the recomputed gates (``unbind``: one view per step, made once)."""
     with torch.no_grad():
-        input_gate, candidate = _preactivations(cell, xs, outputs, {"i": 0, "g": 2}).chunk(2, dim=-1)
-        cells = input_gate.sigmoid_().mul_(candidate.tanh_())
-        for t in range(1, cells.shape[0]):
-            cells[t].addcmul_(forget[t], cells[t - 1])
+        cells = gates["i"] * gates["g"]
+        rows, forget = cells.unbind(0), gates["f"].unbind(0)
+        for t in range(1, len(rows)):
+            rows[t].addcmul_(forget[t], rows[t - 1])
         return cells
 
 
@@ -165,27 +169,27 @@ def reverse_linear_scan(a: Tensor, m: Tensor) -> Tensor:
     in ``a``, without grad; a, m [T, ...]. The LSTM's δc has this form (m = f),
     and so has the GRU's δh (m = z).
 
-    A plain loop of T small in-place ops (~5 µs each). A blocked scan in ~3√T
-    ops was slower on this machine: its fresh [T, B, H] buffers cost more in
-    page faults than the ops it saves (torch's cumprod along time, worse).
+    A plain loop of T small in-place ops (~5 µs each), over views made once
+    by ``unbind`` (indexing a[t] anew costs a third more). A blocked scan in
+    ~3√T ops was slower on this machine: its fresh [T, B, H] buffers cost
+    more in page faults than the ops it saves (torch's cumprod along time, worse).
     """
     with torch.no_grad():
-        for t in range(a.shape[0] - 2, -1, -1):
-            a[t].addcmul_(m[t + 1], a[t + 1])
+        rows, multipliers = a.unbind(0), m.unbind(0)
+        for t in range(len(rows) - 2, -1, -1):
+            rows[t].addcmul_(multipliers[t + 1], rows[t + 1])
         return a
 
 
-def _cell_gradient(dh: Tensor, outputs: Tensor, f: Tensor, o: Tensor) -> Tensor:
+def _cell_gradient(dh: Tensor, outputs: Tensor, cells: Tensor, f: Tensor, o: Tensor) -> Tensor:
     """∂L/∂c_t from ∂L/∂h_t, all in kernel time order, without grad.
 
     δc_t = δh_t ⊙ ∂h_t/∂c_t + f_{t+1} ⊙ δc_{t+1}, with ∂h_t/∂c_t =
-    o_t (1 − tanh² c_t) = o_t − h_t tanh c_t and tanh c_t read off
-    h_t = o_t ⊙ tanh c_t (relative error of a few ulp, like autograd's own
-    1 − tanh²; where o_t is 0, so is h_t and the term).
+    o_t (1 − tanh² c_t) = o_t − h_t tanh c_t (h_t = o_t ⊙ tanh c_t: one fused
+    op; its round-off, like autograd's own 1 − tanh², is a few ulp of o_t).
     """
     with torch.no_grad():
-        tanh_c = outputs / o.clamp(min=torch.finfo(o.dtype).tiny)
-        local = tanh_c.mul_(outputs).neg_().add_(o).clamp_min_(0.0).mul_(dh)
+        local = torch.addcmul(o, outputs, cells.tanh(), value=-1.0).mul_(dh)
         return reverse_linear_scan(local, f)
 
 
@@ -239,12 +243,11 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
     result = FusedUnroll(outputs.flip(0) if reverse else outputs)
     gates = None
     names = {LSTM: LSTM_GATE_NAMES, GRU: GRU_GATE_NAMES}.get(kind)
-    if names is not None and (capture or record_gates):
+    if names is not None and (record_gates or (capture and steps is None)):  # the step loop needs none
         if kind is LSTM:
-            blocks = {"i": 0, "f": 1, "o": 3} if record_gates else {"f": 1, "o": 3}  # rows i, f, g, o
+            gates = _lstm_gates(cell, kernel_xs, outputs.detach())
         else:
-            blocks = {"r": 0, "z": 1}  # rows r, z, n
-        gates = _gates(cell, kernel_xs, outputs.detach(), blocks)
+            gates = _gru_gates(cell, kernel_xs, outputs.detach())
         if record_gates:
             means = {name: gates[key].mean(dim=(1, 2)) for key, name in names.items()}
             result.gates = {name: m.flip(0) if reverse else m for name, m in means.items()}
@@ -252,7 +255,7 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
         return result
     states = {"h": outputs.detach()}
     if kind is LSTM:
-        states["c"] = _lstm_cell_states(cell, kernel_xs, states["h"], gates["f"])
+        states["c"] = _lstm_cell_states(gates)
     result.states = {name: v.flip(0) if reverse else v for name, v in states.items()}
     # finish() may run after the optimizer step has changed weight_hh in place: keep W_hn as used.
     weight_hn = cell.weight_hh.detach()[2 * cell.hidden_size:].clone() if kind is GRU else None
@@ -267,13 +270,13 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
         else:
             dh = outputs.new_zeros(outputs.shape)
         if kind is GRU:
-            states = {"h": _gru_hidden_gradient(dh, channels[0], gates["r"], gates["z"], weight_hn)}
+            gradients = {"h": _gru_hidden_gradient(dh, channels[0], gates["r"], gates["z"], weight_hn)}
         else:
             dh[:-1] += channels[0][1:]  # recurrent part of ∂L/∂h_t arrives at step t+1
-            states = {"h": dh}
+            gradients = {"h": dh}
         if kind is LSTM:
-            states["c"] = _cell_gradient(dh, outputs.detach(), gates["f"], gates["o"])
-        return {name: g.flip(0) if reverse else g for name, g in states.items()}
+            gradients["c"] = _cell_gradient(dh, states["h"], states["c"], gates["f"], gates["o"])
+        return {name: g.flip(0) if reverse else g for name, g in gradients.items()}
 
     result.finish = finish
     return result
