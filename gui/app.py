@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
         print("\n".join(install_launcher()))
         return 0
 
-    faulthandler.enable()  # a crash in Qt or a plugin still says where it happened
+    if sys.stderr is not None:  # None under pythonw (gatelab-gui on Windows): no console to write to
+        faulthandler.enable()  # a crash in Qt or a plugin still says where it happened
     from .application import run_window
 
     return run_window(args)

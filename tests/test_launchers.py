@@ -8,6 +8,7 @@ import shlex
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -187,6 +188,20 @@ def test_icons_refuse_what_their_format_cannot_hold():
         ico_from_png(wide)
     with pytest.raises(ValueError, match="300x200"):
         icns_from_png(wide)
+
+
+@pytest.mark.slow
+def test_the_window_opens_without_a_console_as_under_pythonw(tmp_path):
+    """gatelab-gui on Windows runs under pythonw, where sys.stderr is None; so is
+    it in a Python started with file descriptor 2 closed."""
+    shot = tmp_path / "shot.png"
+    probe = "import sys; assert sys.stderr is None; sys.argv[0] = 'main.py'; import runpy; runpy.run_path(" \
+            f"{str(MAIN_SCRIPT)!r}, run_name='__main__')"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMP_NUM_THREADS="1")
+    result = subprocess.run([sys.executable, "-c", probe, "--cells", "RNN", "--screenshot", str(shot),
+                             "--quit-after", "1"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            preexec_fn=lambda: os.close(2), timeout=120)
+    assert result.returncode == 0 and shot.stat().st_size > 10_000
 
 
 # Writing
