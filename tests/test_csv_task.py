@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tasks import csv_data, make_task
 from tasks.csv_data import CLASSIFICATION, REGRESSION, CsvDataError, SequenceData, parse_sequences
+from training.recorder import RunRecorder
 
 GOOD = """sequence,t,x,y,target
 a,0,1,0.5,up
@@ -153,6 +154,8 @@ def test_the_cli_trains_on_a_csv_file_and_refuses_a_bad_one_with_its_line(tmp_pa
     assert done.returncode == 0, done.stderr
     summary = json.loads((out / "summary.json").read_text())
     assert summary["task"]["baseline_metric"] == 0.5 and summary["cells"]["RNN"]["steps"] == 3
+    (tmp_path / "data.csv").unlink()
+    assert RunRecorder.load(out).task.baseline_metric == 0.5  # the run opens without its file
     bad = write(tmp_path, "sequence,t,x,target\na,0,1,0\na,1,oops,0\n", "bad.csv")
     refused = gatelab("run", "--task", "csv", "--path", bad, "--steps", "2", "--out", str(tmp_path / "no"))
     assert refused.returncode == 2 and not (tmp_path / "no").exists()

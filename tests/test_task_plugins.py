@@ -3,6 +3,7 @@
 affecting the cells or the other tasks."""
 
 import json
+import math
 import textwrap
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from plugin_host.jobs import FILE, Job
 from plugin_host.records import BROKEN, OK, WARNING
 from plugin_host.task_discovery import discover_tasks, find_task, plugin_task_facts, task_problem
 from plugin_host.task_records import TaskRecord
+from tasks import TaskFacts
+from training.recorder import RunRecorder
 
 PARITY = Path(__file__).resolve().parent.parent / "plugins" / "parity.py"
 
@@ -172,6 +175,8 @@ def test_the_cli_lists_and_trains_a_task_plugin_in_its_workers(tmp_path):
     assert summary["spec"]["task_source"] == ["file", str(PARITY), "ParityTask"]
     assert summary["task"]["parameters"] == {"length": 12, "marked": 3}
     assert all(cell["steps"] == 4 and cell["status"] == "done" for cell in summary["cells"].values())
+    opened = RunRecorder.load(out).task  # from what the run saved: the plugin is not imported to open it
+    assert isinstance(opened, TaskFacts) and opened.baseline_loss == pytest.approx(math.log(2))
 
 
 def test_the_cli_refuses_a_broken_task_plugin_in_one_line_and_cells_still_train(tmp_path):

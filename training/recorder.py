@@ -32,7 +32,8 @@ from .run_files import (
     read_summary,
     write_atomically,
 )
-from .spec import RunSpec, build_task
+from .saved_task import saved_task
+from .spec import RunSpec
 
 __all__ = ["CellHistory", "RunFileError", "RunRecorder", "RunWriteError", "stride_of", "write_atomically"]
 
@@ -260,10 +261,7 @@ class RunRecorder:
         saved = read_summary(summary_path)
         rows = read_metric_rows(folder / "metrics.csv", saved.cells)
         arrays = read_npz(npz_path)
-        try:
-            task = build_task(saved.spec)
-        except (ValueError, TypeError) as error:
-            raise RunFileError(summary_path, f"spec: {error}") from error
+        task = saved_task(summary_path, saved.spec)
         recorder = cls(saved.spec, task, {n: c["parameters"] for n, c in saved.cells.items()})
         recorder.complete = saved.complete
         key, unescape = (escape_key, unescape_key) if saved.escaped_keys else (str, str)
