@@ -6,15 +6,21 @@ H = 64, float32, CPU:
 
     fused     torch nn.RNN / nn.LSTM / nn.GRU (the speed to match)
     off       CellRun, capture off, gate recording off
-    on        CellRun, capture on (‖∂ℓ/∂h_t‖, ‖∂ℓ/∂c_t‖, ‖∂ℓ/∂x_t‖) and gate means:
-              what the app runs; all three take training/fused.py's path
-    loop      the same as "on" through the Python time loop (fused path
-              disabled): what "on" used to cost
+    grad      CellRun, capture on (‖∂ℓ/∂h_t‖, ‖∂ℓ/∂c_t‖, ‖∂ℓ/∂x_t‖, gate means,
+              state norms ‖s_t‖) without the Jacobian measure ‖∂h_T/∂h_t‖;
+              all three take training/fused.py's path (the GRU on a CPU:
+              fused_gru.py's step loop)
+    on        "grad" and the Jacobian measure (training/sensitivity.py, which
+              re-runs the top cell on probe copies of the batch): what the
+              app runs on a captured step
+    loop      "on" through the Python time loop (fused path disabled): what
+              "on" costs without training/fused.py
 
 Why interleaved medians: the machine is shared, so every repetition times
-each configuration once, in turn, and the table shows medians over
-repetitions; a burst of load then hits all columns alike. Flush-to-zero is
-on, as in the training processes (denormals slow everything 3-7x at T=500).
+each configuration once, in turn; the table shows medians over repetitions,
+and each ratio is the median of the per-repetition ratios (a burst of load
+then hits both sides of a ratio alike). Flush-to-zero is on, as in the
+training processes (denormals slow everything 3-7x at T=500).
 
     python bench/throughput.py [--lengths 50,100,200,500] [--repeats 15] [--threads 1]
 """
@@ -41,7 +47,8 @@ from training.spec import RunSpec  # noqa: E402
 
 BATCH, HIDDEN = 32, 64
 TORCH_MODULES: dict[str, type[nn.RNNBase]] = {"RNN": nn.RNN, "LSTM": nn.LSTM, "GRU": nn.GRU}
-COLUMNS = ("fused", "off", "on", "loop")
+COLUMNS = ("fused", "off", "grad", "on", "loop")
+RATIOS = ("grad", "on", "loop")  # each over "fused"
 
 
 def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
@@ -64,9 +71,13 @@ def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
 
 
 def cell_step(cell: type[Cell], length: int, task, batch: Batch, capture: bool, gates: bool,
-              use_fused: bool) -> Callable[[], None]:
-    """One CellRun.train_step (what the app does per step), path chosen by ``use_fused``."""
+              use_fused: bool, jacobian: bool = True) -> Callable[[], None]:
+    """One CellRun.train_step (what the app does per step), path chosen by
+    ``use_fused``; ``jacobian=False`` leaves out the Jacobian measure (no
+    switch in the app: it runs on every captured step)."""
     run = CellRun(cell, RunSpec(length=length, cells=(cell.name,), record_gates=gates), task)
+    if not jacobian:
+        run._sensitivity = lambda top_input: {}  # what CellRun returns where it cannot measure
 
     def step() -> None:
         fused.ENABLED = use_fused
@@ -80,14 +91,15 @@ def cell_step(cell: type[Cell], length: int, task, batch: Batch, capture: bool, 
     return step
 
 
-def measure(length: int, repeats: int) -> dict[tuple[str, str], float]:
-    """(cell, column) -> median ms per step at this length, interleaved."""
+def measure(length: int, repeats: int) -> dict[tuple[str, str], list[float]]:
+    """(cell, column) -> ms per step at this length, one per repetition, interleaved."""
     task = make_task("adding", length)
     batch = task.batch(BATCH, torch.Generator().manual_seed(0))
     steps: dict[tuple[str, str], Callable[[], None]] = {}
     for cell in (RNN, LSTM, GRU):
         steps[(cell.name, "fused")] = fused_step(cell.name, task, batch)
         steps[(cell.name, "off")] = cell_step(cell, length, task, batch, False, False, True)
+        steps[(cell.name, "grad")] = cell_step(cell, length, task, batch, True, True, True, jacobian=False)
         steps[(cell.name, "on")] = cell_step(cell, length, task, batch, True, True, True)
         steps[(cell.name, "loop")] = cell_step(cell, length, task, batch, True, True, False)
     times: dict[tuple[str, str], list[float]] = {key: [] for key in steps}
@@ -99,7 +111,12 @@ def measure(length: int, repeats: int) -> dict[tuple[str, str], float]:
             started = time.perf_counter()
             step()
             times[key].append((time.perf_counter() - started) * 1000)
-    return {key: statistics.median(values) for key, values in times.items()}
+    return times
+
+
+def paired_ratios(times: list[float], reference: list[float]) -> list[float]:
+    """Per-repetition ratios: both sides timed in the same round."""
+    return [value / base for value, base in zip(times, reference, strict=True)]
 
 
 def main() -> None:
@@ -115,15 +132,16 @@ def main() -> None:
     print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), flush-denormal on, "
           f"B={BATCH}, H={HIDDEN}, float32, adding task; median of {args.repeats} interleaved steps, ms")
     header = " ".join(f"{column:>7}" for column in COLUMNS)
-    print(f"{'cell':5} {'T':>4} {header} {'on/fused':>9} {'loop/fused':>11}")
+    ratios = " ".join(f"{column + '/fused':>11}" for column in RATIOS)
+    print(f"{'cell':5} {'T':>4} {header} {ratios}")
     for length in lengths:
-        medians = measure(length, args.repeats)
+        times = measure(length, args.repeats)
         for cell in ("RNN", "LSTM", "GRU"):
-            row = [medians.get((cell, column)) for column in COLUMNS]
-            cells = " ".join(f"{v:7.2f}" if v is not None else f"{'-':>7}" for v in row)
-            loop = medians.get((cell, "loop"))
-            loop_ratio = f"{loop / row[0]:10.2f}x" if loop is not None else f"{'-':>11}"
-            print(f"{cell:5} {length:4d} {cells} {row[2] / row[0]:8.2f}x {loop_ratio}", flush=True)
+            cells = " ".join(f"{statistics.median(times[(cell, column)]):7.2f}" for column in COLUMNS)
+            fused_times = times[(cell, "fused")]
+            paired = " ".join(f"{statistics.median(paired_ratios(times[(cell, column)], fused_times)):10.2f}x"
+                              for column in RATIOS)
+            print(f"{cell:5} {length:4d} {cells} {paired}", flush=True)
 
 
 if __name__ == "__main__":
