@@ -17,6 +17,7 @@ import pytest
 from gatelab_resources import ASSETS, MAIN_SCRIPT
 from gui.app import main
 from gui.launchers import launcher_plan
+from gui.launchers.freedesktop import exec_quote
 from gui.launchers.icons import icns_from_png, ico_from_png, png_size
 from gui.launchers.plan import Command, LauncherPlan, RegistryValue, write_plan
 from gui.launchers.windows import powershell_quote
@@ -87,6 +88,12 @@ def test_linux_follows_xdg_data_home_and_quotes_paths_with_spaces(tmp_path):
     plan = launcher_plan("linux", tmp_path, {"XDG_DATA_HOME": str(data)}, tmp_path / "no scripts", python)
     entry = data / "applications" / "gatelab.desktop"
     assert desktop_keys(plan.files[entry].decode())["Exec"] == f'"{python}" {MAIN_SCRIPT} %f'
+
+
+def test_exec_arguments_are_quoted_as_desktop_entries_require():
+    assert exec_quote("/usr/bin/python3") == "/usr/bin/python3"
+    assert exec_quote("/home/my user/gate lab/main.py") == '"/home/my user/gate lab/main.py"'
+    assert exec_quote('/odd/$dir/"x"') == '"/odd/\\$dir/\\"x\\""'
 
 
 def test_without_the_gui_entry_the_launcher_runs_main_py_with_this_python(tmp_path):

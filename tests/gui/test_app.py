@@ -70,14 +70,6 @@ def test_a_screenshot_needs_no_display(tmp_path):
     assert shot.stat().st_size > 10_000
 
 
-def test_launcher_quotes_paths_with_spaces_as_desktop_entries_require():
-    from gui.launcher import exec_quote
-
-    assert exec_quote("/usr/bin/python3") == "/usr/bin/python3"
-    assert exec_quote("/home/my user/gate lab/main.py") == '"/home/my user/gate lab/main.py"'
-    assert exec_quote('/odd/$dir/"x"') == '"/odd/\\$dir/\\"x\\""'
-
-
 WINDOW_WITHOUT_TORCH = """
 import sys
 from PySide6.QtWidgets import QApplication
