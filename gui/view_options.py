@@ -1,4 +1,5 @@
-"""View ▸ Dark theme and View ▸ Language: how the window looks and speaks.
+"""View ▸ Dark theme, View ▸ Language and View ▸ More timeline views: how the
+window looks and speaks, and how many plots it shows.
 
 Both are remembered in the settings. The theme changes at once (every
 widget and plot restyles itself, ``appearance.use_theme``). The language
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from .actions import shortcut_action
 from .i18n import choose_language
+from .panels.registry import OPTIONAL_ROWS
 
 translate = QCoreApplication.translate
 LANGUAGE_KEYS = {"en": "Ctrl+Alt+E", "ko": "Ctrl+Alt+K"}
@@ -54,8 +56,26 @@ def build_view_options(window: QMainWindow) -> None:
         group.addAction(action)
         window.language_actions[language] = action
     window.view_menu.addAction(window.dark_theme_action)  # after the entries already there
+    window.more_views_action = shortcut_action(
+        window, translate("MainWindow", "More timeline views"), "Ctrl+Shift+H",
+        translate("MainWindow", "A third row of plots: the gate history of one cell and the size of each "
+                                "state along the sequence, both following the timeline; again to hide it"),
+        lambda: show_more_views(window, window.more_views_action.isChecked()))
+    window.more_views_action.setCheckable(True)
+    window.view_menu.addAction(window.more_views_action)
+    show_more_views(window, False)
     languages = window.view_menu.addMenu(translate("MainWindow", "Language"))
     languages.addActions(list(window.language_actions.values()))
+
+
+def show_more_views(window: QMainWindow, shown: bool) -> None:
+    """Show or hide the plot rows in ``OPTIONAL_ROWS`` (hidden panels skip
+    their drawing, ``panels.on_demand``)."""
+    rows = {getattr(window, entry.key).parentWidget() for entry in window.panel_entries
+            if entry.place.row in OPTIONAL_ROWS}
+    for row in rows:
+        row.setVisible(shown)
+    window.more_views_action.setChecked(shown)
 
 
 def choose(window: QMainWindow, language: str) -> None:

@@ -45,10 +45,13 @@ class GradientTimePanel(PlotPanel):
         self.selector.addItem(self.tr("hₜ: hidden state"), "h")
         self.selector.addItem(self.tr("cₜ: second state (LSTM)"), "c")
         self.selector.addItem(self.tr("xₜ: input"), "x")
+        # Not a gradient of the loss: the final state's sensitivity (training/sensitivity.py).
+        self.selector.addItem(self.tr("∂h_T/∂hₜ: final state's sensitivity"), "jacobian")
         self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.selector.setMinimumContentsLength(9)
         self.selector.setToolTip(self.tr("Which gradient to show: with respect to the hidden "
-                                         "state, the second state (cells that have one) or the input"))
+                                         "state, the second state (cells that have one) or the input; "
+                                         "or the final state's sensitivity ‖∂h_T/∂hₜ‖, which needs no loss"))
         self.selector.currentIndexChanged.connect(self._on_series_changed)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -68,6 +71,10 @@ class GradientTimePanel(PlotPanel):
             labelOpts={"position": 0.02, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]})
         self.zero_line.setVisible(False)
         self.plot.addItem(self.zero_line)
+        self.absent_text = pg.TextItem(self.tr("not recorded in this run"), anchor=(0.5, 0.5),
+                                       color=THEME.colours.foreground)
+        self.absent_text.setVisible(False)
+        self.plot.addItem(self.absent_text)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self._recorder: RunRecorder | None = None
         self._range: tuple | None = None
@@ -80,16 +87,20 @@ class GradientTimePanel(PlotPanel):
             strong.setPen(cell_pen(name))
         self.zero_line.setPen(baseline_pen())
         self.zero_line.label.setColor(THEME.colours.baseline)
+        self.absent_text.setColor(THEME.colours.foreground)
 
     @property
     def series(self) -> str:
         return self.selector.currentData()
 
     def _on_series_changed(self) -> None:
-        symbol = {"h": "h", "c": "c", "x": "x"}[self.series]
-        self.title.setText(self.tr("Gradient through time ‖∂ℓ/∂{0}ₜ‖").format(symbol))
-        style_plot(self.plot, "", self.tr("time step t"),
-                   self.tr("‖∂ℓ/∂{0}<sub>t</sub>‖").format(symbol))
+        if self.series == "jacobian":
+            self.title.setText(self.tr("Sensitivity of the final state ‖∂h_T/∂hₜ‖"))
+            style_plot(self.plot, "", self.tr("time step t"), "‖∂h<sub>T</sub>/∂h<sub>t</sub>‖")
+        else:
+            self.title.setText(self.tr("Gradient through time ‖∂ℓ/∂{0}ₜ‖").format(self.series))
+            style_plot(self.plot, "", self.tr("time step t"),
+                       self.tr("‖∂ℓ/∂{0}<sub>t</sub>‖").format(self.series))
         self.caption.setText({
             "h": self.tr("Faint: step 1, strong: newest. The RNN's gradient falls by orders of "
                          "magnitude towards t = 1; LSTM and GRU learn to keep theirs up."),
@@ -97,6 +108,8 @@ class GradientTimePanel(PlotPanel):
                          "back almost unchanged while its forget gate stays near 1."),
             "x": self.tr("Faint: step 1, strong: newest. How much each input xₜ still moves the "
                          "loss: early inputs are learned only if this stays above 0."),
+            "jacobian": self.tr("Faint: step 1, strong: newest. How much the final state still moves "
+                                "when hₜ moves: the cell's memory, whatever the loss and wherever it reads."),
         }[self.series])
         self.show_run(self._recorder)
 
@@ -149,3 +162,9 @@ class GradientTimePanel(PlotPanel):
         self.zero_line.setVisible(has_zero)
         if has_zero:
             self.zero_line.setPos(np.log10(floor))
+        # A run saved before a series was measured (the Jacobian) says so instead of an empty plot.
+        absent = not arrays and any(h.gradients.items for h in cells.values())
+        self.absent_text.setVisible(absent)
+        if absent:
+            low, high = self.plot.getViewBox().viewRange()
+            self.absent_text.setPos(sum(low) / 2, sum(high) / 2)

@@ -56,7 +56,12 @@ TOPICS: dict[str, HelpTopic] = {topic.key: topic for topic in (
                           "For every cell, how large the gradient of the loss is with respect to the "
                           "state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal "
                           "backpropagation through time (BPTT) carries back to step t. The selector "
-                          "switches to the second state c_t (LSTM) or to the input x_t."),
+                          "switches to the second state c_t (LSTM), to the input x_t, or to the final "
+                          "state's sensitivity ‖∂h_T/∂h_t‖: how much the last state h_T still changes "
+                          "when the state at step t changes (the Frobenius norm of the Jacobian, root mean "
+                          "square over examples; exact for a hidden size up to 16, else estimated from 4 "
+                          "random probe vectors per example, within about 12 per cent at a batch of 32: a "
+                          "small fraction of one step of the log scale)."),
         QT_TRANSLATE_NOOP("PlotHelp",
                           "Time step t runs along the bottom, from the first input (t = 1) to the last "
                           "(t = T), where the loss is. The y axis is logarithmic: each labelled step is a "
@@ -67,7 +72,11 @@ TOPICS: dict[str, HelpTopic] = {topic.key: topic for topic in (
                           "t = 1, so its early inputs hardly change its weights and it cannot learn the "
                           "long-term dependency. The LSTM's and GRU's curves stay much flatter and rise "
                           "as they learn. A curve that climbs towards t = 1 instead is an exploding "
-                          "gradient (presets 7 and 8)."),
+                          "gradient (presets 7 and 8). ‖∂h_T/∂h_t‖ does not involve the loss: it is the "
+                          "memory of the dynamics alone. ‖∂ℓ/∂h_t‖ also depends on where the task reads "
+                          "the outputs and on how well the cell is trained (a solved task sends back "
+                          "little error), so a small ‖∂ℓ/∂h_t‖ may mean a well-trained cell, while a "
+                          "small ‖∂h_T/∂h_t‖ always means that the final state has forgotten step t."),
     ),
     HelpTopic(
         "gradient_history",
@@ -119,6 +128,39 @@ TOPICS: dict[str, HelpTopic] = {topic.key: topic for topic in (
                           "across many steps. Careful with the GRU's update gate z: GateLab, like torch, "
                           "writes h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t−1), so z near 1 keeps the old state; "
                           "many lecture notes use the complement, 1 − z."),
+    ),
+    HelpTopic(
+        "gate_history",
+        QT_TRANSLATE_NOOP("PlotHelp", "Gate history"),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "The gates of one cell (chosen above the plot) over the whole training: one "
+                          "heatmap per gate, one row per recorded training step, one column per time "
+                          "step t; the colour is the gate's mean activation over the batch and the units."),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "Dark is closed (0), bright is open (1), on one scale for every gate. The "
+                          "vertical axis counts training steps; the dashed line is the timeline's step, "
+                          "whose curves the Gates panel shows."),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "Watch the LSTM's forget gate brighten as it learns to keep its cell state "
+                          "across the sequence, and the rows change where the loss leaves the chance "
+                          "level. A map that never changes belongs to a cell that learns nothing."),
+    ),
+    HelpTopic(
+        "state_magnitude",
+        QT_TRANSLATE_NOOP("PlotHelp", "State magnitude"),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "How large each cell's state is along the sequence: the norm ‖s_t‖ of every "
+                          "example's state vector, averaged over the batch, for the state chosen above "
+                          "the plot (the hidden state h_t, the LSTM's cell state c_t, or any state a "
+                          "plugin cell declares)."),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "Time step t runs along the bottom. The faint curve is training step 1, the "
+                          "strong one the newest step (or the timeline's). The axes stay fixed while the "
+                          "timeline moves. Runs saved before GateLab recorded it say so."),
+        QT_TRANSLATE_NOOP("PlotHelp",
+                          "The tanh RNN's and GRU's ‖h_t‖ cannot exceed √H. The LSTM's ‖c_t‖ has no "
+                          "such bound: while its forget gate stays near 1 it adds up what it is told to "
+                          "keep, so a growing ‖c_t‖ is its memory at work."),
     ),
     HelpTopic(
         "table",

@@ -15,12 +15,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from .base import PlotPanel
+from .gate_history import GateHistoryPanel
 from .gates import GatesPanel
 from .gradient_history import GradientHistoryPanel
 from .gradient_time import GradientTimePanel
 from .loss import LossPanel
+from .state_magnitude import StateMagnitudePanel
 
-TOP, BOTTOM = 0, 1
+TOP, BOTTOM, THIRD = 0, 1, 2
+# Rows shown on demand (View ▸ More timeline views): 1280×800 holds two rows of
+# plots well, and the gates' equations need the bottom row's height.
+OPTIONAL_ROWS = frozenset({THIRD})
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("gradient_history", GradientHistoryPanel, Place(BOTTOM, 3)),
     PanelEntry("loss", LossPanel, Place(TOP, 2)),
     PanelEntry("gates", GatesPanel, Place(BOTTOM, 2)),
+    PanelEntry("gate_history", GateHistoryPanel, Place(THIRD, 3)),
+    PanelEntry("state_magnitude", StateMagnitudePanel, Place(THIRD, 2)),
 )
 
 

@@ -25,7 +25,7 @@ def shown_step(window) -> dict:
     window.redraw()
     strong = window.gradient_time.curves["LSTM"][1]
     loss = window.loss.loss_curves["LSTM"]
-    marker = window.gradient_history._markers["LSTM"]
+    marker = window.gradient_history.maps.markers["LSTM"]
     return {"gradient": strong.yData, "loss steps": loss.xData, "loss": loss.yData,
             "gate": window.gates.curves["forget"].yData,
             "table steps": window.table.item(0, 2).text(), "table loss": window.table.item(0, 4).text(),

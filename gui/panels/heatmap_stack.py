@@ -1,0 +1,100 @@
+"""Heatmaps of training step against time step t, stacked in one canvas.
+
+Shared by the gradient history (one map per cell) and the gate history (one
+map per gate of a cell): the maps share the t axis and one colour bar, their
+rows lie at their true training steps (``plots.step_grid``), and a dashed
+line marks the timeline's step on each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+
+from plots.step_grid import rows_on_grid
+from plots.styling import style_plot
+from plots.theme import THEME
+
+
+class HeatmapStack:
+    """One heatmap per name in ``canvas``, top to bottom; made again only
+    when the names change (``build``), then only fed new images."""
+
+    def __init__(self, canvas: pg.GraphicsLayoutWidget, bottom_label: str):
+        self.canvas = canvas
+        self.bottom_label = bottom_label
+        self.colour_map = pg.colormap.get(THEME.colours.heatmap)
+        self.images: dict[str, pg.ImageItem] = {}
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.colour_bar: pg.ColorBarItem | None = None
+        self.markers: dict[str, pg.InfiniteLine] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.images)
+
+    def build(self, names: Sequence[str], labels: Sequence[str], colours: Sequence[str]) -> None:
+        """(Re)create the maps, each labelled on its left axis in its colour;
+        also after a theme change (the colour map is the theme's)."""
+        self.colour_map = pg.colormap.get(THEME.colours.heatmap)
+        self.canvas.clear()
+        self.images, self.plots, self.markers = {}, {}, {}
+        last = len(names) - 1
+        for row, (name, label, colour) in enumerate(zip(names, labels, colours, strict=True)):
+            plot = self.canvas.addPlot(row=row, col=0)
+            style_plot(plot, "", self.bottom_label if row == last else "", label)
+            plot.getAxis("left").setLabel(label, color=colour, **{"font-size": f"{THEME.font_size()}pt",
+                                                                  "font-weight": "bold"})
+            plot.showGrid(x=False, y=False)
+            plot.getAxis("left").setStyle(maxTickLevel=0)  # a few step labels, not a crowd
+            if row < last:
+                plot.getAxis("bottom").setStyle(showValues=False)
+            if row:
+                plot.setXLink(self.plots[names[0]])
+            image = pg.ImageItem()
+            plot.addItem(image)
+            self.images[name], self.plots[name] = image, plot
+        if names:
+            self.colour_bar = pg.ColorBarItem(colorMap=self.colour_map, interactive=False, width=18)
+            self.colour_bar.setImageItem(list(self.images.values()))
+            self.canvas.addItem(self.colour_bar, row=0, col=1, rowspan=len(names))
+            # no axis label: it collides with the tick values; the panel's title names the colour
+        else:
+            self.colour_bar = None
+
+    def show(self, name: str, steps: Sequence[int], matrix: np.ndarray, levels: tuple[float, float],
+             missing: float) -> None:
+        """Map ``name`` gets ``matrix`` [R, T], row i at training step
+        ``steps[i]``, NaN drawn as ``missing``; empty when there are no rows."""
+        image = self.images[name]
+        if not matrix.size:
+            image.clear()
+            return
+        first, spacing, rows = rows_on_grid(steps, matrix)
+        image.setImage(np.nan_to_num(rows, nan=missing), autoLevels=False, levels=levels)
+        image.setRect(QRectF(0.5, first - spacing / 2, rows.shape[1], spacing * len(rows)))
+
+    def clear(self) -> None:
+        for image in self.images.values():
+            image.clear()
+
+    def set_levels(self, levels: tuple[float, float]) -> None:
+        if self.colour_bar is not None:
+            self.colour_bar.setLevels(levels)
+
+    def mark(self, step: int | None) -> None:
+        """A line across each map at the timeline's step (None: hidden)."""
+        for name, plot in self.plots.items():
+            line = self.markers.get(name)
+            if line is None:
+                line = pg.InfiniteLine(angle=0, pen=pg.mkPen(255, 255, 255, 230, width=2,
+                                                             style=Qt.PenStyle.DashLine))
+                line.setZValue(10)
+                plot.addItem(line)
+                self.markers[name] = line
+            line.setVisible(step is not None)
+            if step is not None:
+                line.setPos(step)

@@ -1,0 +1,27 @@
+"""Panels that draw only while shown: a hidden row (View ▸ More timeline
+views) then costs no drawing time, and draws what it missed when shown."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+
+from .base import PlotPanel
+
+
+class OnDemandPanel(PlotPanel):
+    """``show_run`` remembers the recorder always and draws it (``draw``)
+    only while the panel is visible in its window."""
+
+    _recorder = None
+
+    def show_run(self, recorder) -> None:
+        self._recorder = recorder
+        if self.isVisibleTo(self.window()):
+            self.draw(recorder)
+
+    def draw(self, recorder) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.draw(self._recorder)
