@@ -111,7 +111,7 @@ def run_window(args: argparse.Namespace) -> int:
     window.add_menu(QCoreApplication.translate("Window", "&Plugins"),
                     [panel.new_cell_action, panel.open_folder_action, panel.reload_action,
                      panel.traceback_action])
-    pending = {"ticks": True, "start": args.start}
+    pending = {"ticks": True, "start": args.start, "task": spec.task}
 
     def records_changed(records: list) -> None:
         """Built-ins come at once, plugins when checked: tick the requested
@@ -134,7 +134,12 @@ def run_window(args: argparse.Namespace) -> int:
 
     def discovery_finished(busy: bool) -> None:
         missing = unknown_cells(spec, watcher.records)
-        if not busy and missing:
+        tasks = [r.name for r in watcher.task_records if r.usable]
+        if not busy and tasks and "task" in pending and pending.pop("task") not in tasks:  # checked once
+            print(f"main.py: error: unknown task {spec.task!r}; choose from {', '.join(tasks)}",
+                  file=sys.stderr)
+            app.exit(2)
+        elif not busy and missing:
             usable = ", ".join(r.name for r in watcher.records if r.usable)
             print(f"main.py: error: unknown cell {', '.join(missing)}; choose from {usable}",
                   file=sys.stderr)

@@ -224,7 +224,7 @@ class ControlPanel(QWidget):
             widget.blockSignals(True)
         try:
             found = self.task.findData(spec.task)
-            waiting = found < 0 and bool(spec.task_source)  # its plugin is not checked yet
+            waiting = found < 0  # a task plugin, not checked yet (or not there: the window says so)
             self._wanted_task = spec.task if waiting else None
             self._wanted_options = spec.task_options if waiting else {}
             self.task.setCurrentIndex(max(0, found))

@@ -80,14 +80,17 @@ def build_parser() -> FlagParser:
 
 
 def initial_spec(args: argparse.Namespace):
-    """The RunSpec the flags describe; raises FlagError in words."""
-    from tasks import TASKS
+    """The RunSpec the flags describe; raises FlagError in words. A task that
+    is not a built-in is looked for among the task plugins once they are
+    checked (the window says so if none has that name)."""
+    from plugin_host.names import broken_rule
     from training.spec import RunSpec
 
     changes = {}
     if args.task is not None:
-        if args.task not in TASKS:
-            raise FlagError(f"unknown task {args.task!r}; choose from {', '.join(TASKS)}")
+        rule = broken_rule(args.task)
+        if rule:
+            raise FlagError(f"--task {args.task!r} {rule}")
         changes["task"] = args.task
     if args.length is not None:
         if not 2 <= args.length <= 1000:

@@ -19,7 +19,7 @@ from training.budget import memory_problem
 
 @pytest.mark.parametrize("args, words", [
     (["--cells", "RNN,Nope"], "unknown cell 'Nope'"),
-    (["--task", "nope"], "invalid choice"),
+    (["--task", "nope"], "unknown task 'nope'; choose from adding"),
     (["--length", "1"], "length must be at least 2"),
     (["--lr", "-0.1"], "learning rate must be positive"),
     (["--steps", "ten"], "invalid int value"),
