@@ -39,6 +39,7 @@ from plugin_host.records import (
 
 from .plugin_files import new_cell_file, open_path, open_plugin_folder
 from .plugin_watcher import PluginWatcher
+from .reason_words import reason_text
 from .traceback_dialog import TracebackDialog
 
 
@@ -140,13 +141,13 @@ class PluginPanel(QWidget):
         self.tree.clear()
         for record in self.records:
             item = QTreeWidgetItem([record.mark, record.name, self._origin(record),
-                                    record.reason or self.tr("ready")])
+                                    reason_text(record.reason) or self.tr("ready")])
             colour = QColor(status_colour(record.status))
             item.setForeground(0, colour)
             if record.status != OK:
                 item.setForeground(3, colour)
             item.setToolTip(0, self._status_words(record))
-            item.setToolTip(3, record.reason or self.tr("ready"))
+            item.setToolTip(3, reason_text(record.reason) or self.tr("ready"))
             item.setToolTip(2, record.location)
             self.tree.addTopLevelItem(item)
             if key == (record.name, record.location):
@@ -198,7 +199,7 @@ class PluginPanel(QWidget):
         """Plain words about one record (shown under the list)."""
         parts = [self._status_words(record), record.location]
         if record.reason:
-            parts.append(record.reason)
+            parts.append(reason_text(record.reason))
         if record.parameters is not None:
             parts.append(self.tr("{count} parameters (input 2, hidden 64)").format(
                 count=f"{record.parameters:,}"))
