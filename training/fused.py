@@ -262,7 +262,8 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
 
     def finish() -> dict[str, Tensor]:
         if steps is not None:
-            return {"h": steps.values.flip(0) if reverse else steps.values} if steps.reached else {}
+            gradient = fused_gru.state_gradient(steps)
+            return {} if gradient is None else {"h": gradient.flip(0) if reverse else gradient}
         if not channels:
             return {}
         if direct:
