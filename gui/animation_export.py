@@ -89,6 +89,12 @@ def ask_options(window: QMainWindow) -> AnimationChoice | None:
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def shown_entries(window: QMainWindow) -> list:
+    """The window's panels that it shows now (View ▸ More timeline views adds
+    a row): the whole plot area is the one on screen, laid out afresh."""
+    return [entry for entry in window.panel_entries if getattr(window, entry.key).isVisibleTo(window)]
+
+
 def export_animation(window: QMainWindow) -> Path | None:
     """Ask where and how, render with a cancellable progress dialog, and say
     what was written; returns the path written (None: nothing)."""
@@ -113,7 +119,7 @@ class AnimationExport:
         if out is None:
             return None
         scene = GradientAnimation if choice.what == GRADIENTS else partial(
-            PlotAreaAnimation, entries=window.panel_entries, records=window.controls.cells.records)
+            PlotAreaAnimation, entries=shown_entries(window), records=window.controls.cells.records)
         progress = QProgressDialog(self.tr("Rendering the animation…"), self.tr("Cancel"), 0, 100, window)
         progress.setWindowTitle(self.tr("Export animation"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)

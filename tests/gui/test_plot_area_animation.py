@@ -37,6 +37,17 @@ def test_whole_plot_area_export_writes_an_mp4_of_the_frames_and_size_asked_for(
     assert str(out) in window.statusBar().currentMessage()
 
 
+def test_the_plot_area_is_the_panels_the_window_shows(make_window):
+    from gui.view_options import show_more_views
+
+    window = make_window(small_spec(("LSTM", "GRU")))
+    show_more_views(window, False)
+    shown = [entry.key for entry in export.shown_entries(window)]
+    assert "gradient_time" in shown and len(shown) < len(window.panel_entries)
+    show_more_views(window, True)
+    assert export.shown_entries(window) == list(window.panel_entries)
+
+
 def test_the_plot_area_frames_show_every_panel_at_each_step(make_window):
     from gui.plot_area_animation import PlotAreaAnimation
 
