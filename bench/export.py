@@ -9,7 +9,8 @@ Both animations of File ▸ Export animation… are timed, as the window makes
 them (the GUI thread renders, imageio-ffmpeg encodes H.264 in its own process):
 
     gradients   the gradient through time over training (also ``main.py animate``)
-    plots       the whole plot area: every panel stepped through the timeline
+    plots       the whole plot area: every registered panel (the window's third
+                row, View ▸ More timeline views, included) stepped through the timeline
 
 Printed per animation: frames, wall time from start to the closed file (the
 run already loaded), ms per frame, and the file's size. Offscreen Qt.
