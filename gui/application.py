@@ -146,7 +146,7 @@ def run_window(args: argparse.Namespace) -> int:
             app.exit(2)
 
     watcher.recordsChanged.connect(records_changed)
-    watcher.tasksChanged.connect(window.controls.set_task_records)
+    watcher.tasksChanged.connect(window.set_task_records)
     watcher.busyChanged.connect(discovery_finished)
     window.resize(*(args.size or DEFAULT_SIZE))
     if args.size is None:

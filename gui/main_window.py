@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationCentre(self)
         self.uncaught = UncaughtExceptions(self.notifications)
         self.plugin_notices = PluginNotices(self.notifications)
+        self.task_notices = PluginNotices(self.notifications)  # task plugins: their own set of problems
         self.controls = ControlPanel(spec)
         self.panel_entries = tuple(panels)
         self.panels: list[PlotPanel] = []
@@ -242,6 +243,12 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panel.set_cell_records(records)
         self.plugin_notices.update(records)
+
+    def set_task_records(self, records: list) -> None:
+        """Offer the checked task plugins in the task list, and tell of the
+        broken ones (file:line and reason) as of broken cell plugins."""
+        self.controls.set_task_records(records)
+        self.task_notices.update(records)
 
     def _build_status_bar(self) -> None:
         self.state_label = QLabel()
