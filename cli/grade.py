@@ -4,7 +4,10 @@ Every ``*.py`` file in the folder is one student's submission. Each is checked
 in the isolated checker on its own (as ``check-plugin`` does: a hostile or
 broken file is that file's verdict, never another's); each cell that passes
 then trains briefly on a reference task in a worker of its own, with the same
-seed and steps as the built-in LSTM, trained once as the yardstick. The report:
+seed and steps as the built-in LSTM, trained once as the yardstick. Every
+training is a job on the executor (``executors``: a local process pool, or a
+Dask cluster with ``--cluster``), supervised by a process of its own
+(``grade_jobs``, which says why). The report:
 
 - ``report.csv``: student, cell, status, reason with file:line, parameters,
   ms/step, final loss against the chance baseline and the LSTM's, learned;
@@ -20,21 +23,26 @@ from __future__ import annotations
 import argparse
 import base64
 import html
-import io
+import math
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from plugin_host import CellRecord, CellSource
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
+from plugin_host.names import escape_for_terminal
 from training.recorder import RunRecorder, write_atomically
+from training.report import ERROR
 from training.run_files import guarded_csv
-from training.spec import RunSpec
-from training.worker_process import WarmPool
+from training.spec import RunSpec, build_task
 
 from .arguments import fail
 from .check_plugin import check_files, passed
+from .executors import JobFailed, add_cluster_arguments, job_workers, run_jobs
+from .grade_jobs import grade_job, graded_run
+from .progress import JobProgress
 from .run_folder import RESULTS_NOT_WRITTEN
-from .supervised_run import train_to_end
+from .supervised_run import stop_requests
 from .sweep import final_value
 
 REPORT_COLUMNS = ("student", "cell", "status", "reason", "location", "parameters", "ms_per_step", "steps",
@@ -58,6 +66,8 @@ def add_grade_parser(commands) -> None:
                         help="seconds allowed for importing a file, validating a cell and one "
                              "training step (default %(default)s)")
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier report in REPORT_DIR")
+    add_cluster_arguments(parser, "training jobs (one per cell)",
+                          "the cores for the pool, 2 for a local cluster")
     parser.set_defaults(handler=grade_command)
 
 
@@ -72,15 +82,15 @@ def grade_command(args: argparse.Namespace) -> int:
         fail(f"{folder} holds no .py submission")
     if (out / "report.csv").exists() and not args.overwrite:
         fail(f"{out} holds an earlier report (report.csv); choose another --out or pass --overwrite")
-    if not (args.steps > 0 and args.timeout > 0):
-        fail("--steps and --timeout must be positive")
+    if not (args.steps > 0 and args.timeout > 0) or (args.workers is not None and args.workers < 1):
+        fail("--steps, --timeout and --workers must be positive")
     try:
         spec = RunSpec(task=args.task, length=args.length, steps=args.steps, hidden=args.hidden,
                        seed=args.seed, cells=("LSTM",))
     except ValueError as error:
         fail(str(error))
     records = check_files([str(p) for p in files], args.timeout)
-    rows, figures, stopped = grade(records, spec, args.timeout)
+    rows, figures, stopped = grade(records, spec, args.timeout, args.cluster, args.workers)
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_atomically(out / "report.csv", lambda f: f.write(report_csv(rows).encode()))
@@ -95,33 +105,49 @@ def grade_command(args: argparse.Namespace) -> int:
     return 128 + stopped if stopped is not None else 0
 
 
-def grade(records: list[CellRecord], spec: RunSpec, timeout: float
+def grade(records: list[CellRecord], spec: RunSpec, timeout: float, cluster: str | None = None,
+          workers: int | None = None, stream: TextIO = sys.stderr
           ) -> tuple[list[dict], dict[int, bytes], int | None]:
-    """The rows, a PNG per trained row (by row index), and a stop signal if one came."""
+    """The rows, a PNG per trained row (by row index), and a stop signal if one
+    came. The LSTM and every passing cell are jobs on ``cluster``'s executor
+    (see ``executors``), each trained by a process of its own (``grade_jobs``)."""
     from plots.rendering import figure_png
 
-    quiet = io.StringIO()
-    lstm, stopped = train_to_end(spec, {"LSTM": LSTM}, timeout, quiet)
-    lstm_loss = final_value(lstm, "LSTM", "loss")
-    rows, figures = [], {}
-    pool = WarmPool(2)
-    try:
-        for record in records:
-            row = {"student": Path(record.file or record.origin).stem, "cell": record.name,
-                   "status": record.status, "reason": record.reason, "location": record.location,
-                   "parameters": record.parameters, "ms_per_step": record.ms_per_step, "steps": 0,
-                   "final_loss": None, "baseline_loss": lstm.task.baseline_loss,
-                   "lstm_final_loss": lstm_loss, "learned": "no"}
-            if passed(record, strict=False) and record.source is not None and stopped is None:
-                pool.fill()
-                recorder, stopped = train_to_end(spec.replace(cells=(record.name,)),
-                                                 {record.name: record.source}, timeout, quiet, pool)
-                _trained(row, recorder, record.name)
-                figures[len(rows)] = figure_png("gradients", recorder, FIGURE_WIDTH)
-            rows.append(row)
-    finally:
-        pool.close()
-    return rows, figures, stopped
+    rows = [{"student": Path(record.file or record.origin).stem, "cell": record.name,
+             "status": record.status, "reason": record.reason, "location": record.location,
+             "parameters": record.parameters, "ms_per_step": record.ms_per_step, "steps": 0,
+             "final_loss": None, "baseline_loss": None, "lstm_final_loss": None, "learned": "no"}
+            for record in records]
+    trained = [(index, record) for index, record in enumerate(records)
+               if passed(record, strict=False) and record.source is not None]
+    cells = [(spec, "LSTM", LSTM, "LSTM (the yardstick)")] + [
+        (spec.replace(cells=(r.name,)), r.name, r.source, f"{rows[i]['student']}: {r.name}")
+        for i, r in trained]
+    progress = JobProgress(len(cells), stream, "cells trained")
+
+    def note(job: int, result: tuple[str, dict[str, bytes]] | JobFailed) -> None:
+        failure = f" failed: {result.reason}" if isinstance(result, JobFailed) else ""
+        progress.done(escape_for_terminal(cells[job][3] + failure))
+
+    with stop_requests() as received:
+        results = run_jobs(grade_job, [(s.to_json(), name, source, timeout) for s, name, source, _ in cells],
+                           cluster, job_workers(cluster, workers, 1), note, lambda: bool(received))
+    progress.finish()
+    runs = [(None, result.reason) if isinstance(result, JobFailed) else graded_run(s, name, *result)
+            for (s, name, _, _), result in zip(cells, results, strict=True)]
+    lstm, _ = runs[0]
+    task = build_task(spec)
+    lstm_loss = final_value(lstm, "LSTM", "loss") if lstm is not None else math.nan
+    figures = {}
+    for row in rows:
+        row["baseline_loss"], row["lstm_final_loss"] = task.baseline_loss, lstm_loss
+    for (index, record), (recorder, problem) in zip(trained, runs[1:], strict=True):
+        if recorder is None:
+            rows[index]["status"], rows[index]["reason"] = ERROR, problem
+            continue
+        _trained(rows[index], recorder, record.name)
+        figures[index] = figure_png("gradients", recorder, FIGURE_WIDTH)
+    return rows, figures, received[0] if received else None
 
 
 def _trained(row: dict, recorder: RunRecorder, name: str) -> None:

@@ -1,4 +1,5 @@
-"""A one-line progress bar with steps/s and each cell's latest loss."""
+"""One-line progress bars: a run's steps (steps/s, each cell's latest loss)
+and a sweep's or a grading's jobs (elapsed time and ETA)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,46 @@ class ProgressLine:
             self.written = line
             self.stream.write(line)
             self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def clock(seconds: float) -> str:
+    """12:34 or 1:02:03."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+class JobProgress:
+    """A one-line bar over a sweep's or a grading's jobs, with the time so far
+    and an ETA; a note about each finished job is printed above it. The ETA
+    is the pace so far (elapsed ÷ jobs done, which already counts the jobs
+    running side by side) times the jobs left: jobs of one sweep or grading
+    cost about the same, and the first finish late (their workers start)."""
+
+    def __init__(self, total: int, stream: TextIO, what: str = "jobs", width: int = 24):
+        self.total, self.stream, self.what, self.width = total, stream, what, width
+        self.started = time.perf_counter()
+        self.finished = 0
+        self.draw()
+
+    def done(self, note: str = "") -> None:
+        self.finished += 1
+        if note:
+            self.stream.write(f"\r{note}\x1b[K\n")
+        self.draw()
+
+    def draw(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        left = self.total - self.finished
+        eta = clock(elapsed / self.finished * left) if self.finished else "–"
+        filled = round(self.width * self.finished / max(1, self.total))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {self.finished}/{self.total} "
+                          f"{self.what}  {clock(elapsed)} elapsed, ETA {eta}\x1b[K")
+        self.stream.flush()
 
     def finish(self) -> None:
         self.stream.write("\n")

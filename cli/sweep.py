@@ -34,7 +34,8 @@ from training.run_files import guarded_csv
 from training.spec import RunSpec, build_task
 from training.worker_process import WarmPool
 
-from .executors import executor_for, local_workers
+from .executors import JobFailed, job_workers, run_jobs
+from .progress import JobProgress
 from .supervised_run import train_to_end
 
 FINAL_ROWS = 10
@@ -70,23 +71,40 @@ def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[s
               workers: int | None = None, stream: TextIO = sys.stderr) -> SweepOutcome:
     """Train every (T, seed) as one job on ``cluster``'s executor (see
     ``executors``), each saving its cells' run folders; then read them back.
-    Jobs return rows in submission order, so results do not depend on the backend."""
+    Rows keep the jobs' order, so results do not depend on the backend."""
     outcome = SweepOutcome([], {}, None)
     jobs = [base.replace(length=length, seed=seed) for length in lengths for seed in range(seeds)]
-    workers = workers or (2 if cluster == "local" else local_workers(len(base.cells)))
-    with executor_for(cluster, workers) as executor:
-        futures = [executor.submit(sweep_job, spec.to_json(), sources, str(folder), step_timeout)
-                   for spec in jobs]
-        for spec, future in zip(jobs, futures, strict=True):
-            rows, stopped_by = future.result()
-            stream.write(f"T = {spec.length}, seed {spec.seed}: "
-                         + ", ".join(f"{r['cell']} {r['final_loss']:.4g}" for r in rows) + "\n")
-            outcome.rows += rows
-            outcome.stopped_by = outcome.stopped_by or stopped_by
+    progress = JobProgress(len(jobs), stream, "runs of all cells")
+
+    def note(index: int, result: tuple[list[dict], int | None] | JobFailed) -> None:
+        spec = jobs[index]
+        progress.done(f"T = {spec.length}, seed {spec.seed}: " + (
+            f"failed: {result.reason}" if isinstance(result, JobFailed) else
+            ", ".join(f"{r['cell']} {r['final_loss']:.4g}" for r in result[0])))
+
+    results = run_jobs(sweep_job, [(spec.to_json(), sources, str(folder), step_timeout) for spec in jobs],
+                       cluster, job_workers(cluster, workers, len(base.cells)), note)
+    progress.finish()
+    for spec, result in zip(jobs, results, strict=True):
+        if isinstance(result, JobFailed):
+            outcome.rows += [failed_row(spec, name) for name in spec.cells]
+            continue
+        rows, stopped_by = result
+        outcome.rows += rows
+        outcome.stopped_by = outcome.stopped_by or stopped_by
     for row in outcome.rows:
-        key = (row["cell"], row["length"], row["seed"])
-        outcome.recorders[key] = RunRecorder.load(folder / row["folder"])
+        if row["folder"]:
+            key = (row["cell"], row["length"], row["seed"])
+            outcome.recorders[key] = RunRecorder.load(folder / row["folder"])
     return outcome
+
+
+def failed_row(spec: RunSpec, name: str) -> dict:
+    """The row of a cell whose job could not be run at all (see ``run_jobs``)."""
+    task = build_task(spec)
+    return {"task": spec.task, "length": spec.length, "cell": name, "seed": spec.seed, "steps": 0,
+            "final_loss": math.nan, "final_metric": math.nan, "baseline_loss": task.baseline_loss,
+            "baseline_metric": task.baseline_metric, "steps_per_second": 0.0, "status": ERROR, "folder": ""}
 
 
 _spares: WarmPool | None = None  # per job process: workers for its next job start while one trains
@@ -105,16 +123,21 @@ def sweep_job(spec_json: str, sources: dict[str, CellSource], folder: str,
     recorder, stopped_by = train_to_end(spec, sources, step_timeout, io.StringIO(), _spares)
     _spares.fill()
     rows = []
-    for name, history in recorder.cells.items():
+    for name in recorder.cells:
         place = Path(folder) / f"{name}-T{spec.length}-seed{spec.seed}"
         one_cell(recorder, name).save(place, complete=recorder.complete)
-        rows.append({
-            "task": spec.task, "length": spec.length, "cell": name, "seed": spec.seed, "steps": history.steps,
+        rows.append(cell_row(recorder, name, place.name))
+    return rows, stopped_by
+
+
+def cell_row(recorder: RunRecorder, name: str, folder: str) -> dict:
+    """The sweep.csv row of one cell's run (saved in ``folder``, a name inside the sweep's folder)."""
+    spec, history = recorder.spec, recorder.cells[name]
+    return {"task": spec.task, "length": spec.length, "cell": name, "seed": spec.seed, "steps": history.steps,
             "final_loss": final_value(recorder, name, "loss"),
             "final_metric": final_value(recorder, name, "metric"),
             "baseline_loss": recorder.task.baseline_loss, "baseline_metric": recorder.task.baseline_metric,
-            "steps_per_second": history.steps_per_second, "status": history.status, "folder": place.name})
-    return rows, stopped_by
+            "steps_per_second": history.steps_per_second, "status": history.status, "folder": folder}
 
 
 def sweep_csv(rows: list[dict]) -> str:
@@ -153,7 +176,8 @@ def write_sweep(outcome: SweepOutcome, folder: Path, metric_name: str) -> list[P
     written = [write_atomically(folder / "sweep.csv", lambda f: f.write(sweep_csv(outcome.rows).encode())),
                write_atomically(folder / "sweep.md",
                                 lambda f: f.write(sweep_markdown(outcome.rows, metric_name).encode()))]
-    for name, png in sweep_figure_pngs(outcome.rows, outcome.recorders).items():
+    figures = sweep_figure_pngs(outcome.rows, outcome.recorders) if outcome.recorders else {}  # none ran
+    for name, png in figures.items():
         written.append(write_atomically(folder / name, lambda f, data=png: f.write(data)))
     return written
 

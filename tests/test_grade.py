@@ -1,5 +1,6 @@
 """``main.py grade``: a class's submissions, each checked alone and trained
-next to the LSTM; a broken or hostile file is its own row and nobody else's."""
+next to the LSTM on the executor (a local pool, or a Dask cluster); a broken or
+hostile file is its own row and nobody else's."""
 
 from __future__ import annotations
 
@@ -7,25 +8,35 @@ import csv
 import shutil
 from pathlib import Path
 
+import pytest
 from cli_runner import gatelab
 
 TESTS = Path(__file__).resolve().parent
 CLASS = {"anna.py": TESTS / "broken_plugins" / "good_cell.py",
          "ben.py": TESTS / "broken_plugins" / "crash_at_import.py",
          "carl.py": TESTS / "hostile_plugins" / "patch_validation.py",
-         "dana.py": TESTS / "broken_plugins" / "good_cell.py"}  # the same cell name as anna's
+         "dana.py": TESTS / "broken_plugins" / "good_cell.py",  # the same cell name as anna's
+         "erik.py": TESTS / "grading_plugins" / "kill_supervisor_in_training.py"}
+TINY = ("--steps", "8", "--length", "6", "--hidden", "8", "--timeout", "60")  # a loaded machine is no failure
 
 
-def test_a_class_report_has_one_honest_row_per_cell(tmp_path):
+def grade_class(tmp_path, students: dict[str, Path], *options: str) -> dict[str, dict]:
+    """Grade copies of ``students`` (file name: source); the report's rows by student."""
     submissions = tmp_path / "class"
-    submissions.mkdir()
-    for name, source in CLASS.items():
+    submissions.mkdir(parents=True, exist_ok=True)
+    for name, source in students.items():
         shutil.copy(source, submissions / name)
-    result = gatelab("grade", str(submissions), "--out", str(tmp_path / "report"), "--steps", "8",
-                     "--length", "6", "--hidden", "8")
+    result = gatelab("grade", str(submissions), "--out", str(tmp_path / "report"), "--overwrite", *TINY,
+                     *options)
     assert result.returncode == 0, result.stderr
-    rows = {row["student"]: row for row in csv.DictReader((tmp_path / "report" / "report.csv").open())}
-    assert set(rows) == {"anna", "ben", "carl", "dana"}
+    assert "cells trained" in result.stderr and "ETA" in result.stderr  # the progress bar
+    return {row["student"]: row for row in csv.DictReader((tmp_path / "report" / "report.csv").open())}
+
+
+@pytest.mark.timeout(600)
+def test_a_class_report_has_one_honest_row_per_cell(tmp_path):
+    rows = grade_class(tmp_path, CLASS)
+    assert set(rows) == {"anna", "ben", "carl", "dana", "erik"}
     for trained in ("anna", "dana"):  # a name shared with a classmate is no failure
         assert rows[trained]["status"] == "ok" and rows[trained]["steps"] == "8"
         assert float(rows[trained]["final_loss"]) > 0
@@ -33,6 +44,8 @@ def test_a_class_report_has_one_honest_row_per_cell(tmp_path):
     assert rows["ben"]["status"] == "broken" and "crashed" in rows["ben"]["reason"]
     assert rows["ben"]["location"].endswith("ben.py:3")
     assert rows["carl"]["status"] == "broken" and "replaces code" in rows["carl"]["reason"]
+    # passed the check, then killed the process that supervised its training: its row alone says so
+    assert rows["erik"]["status"] == "error" and "ended unexpectedly" in rows["erik"]["reason"]
     assert len({row["lstm_final_loss"] for row in rows.values()}) == 1  # one yardstick for all
     page = (tmp_path / "report" / "report.html").read_text()
     assert page.count("data:image/png;base64,") == 2 and "<script" not in page
@@ -47,3 +60,18 @@ def test_grade_refuses_an_empty_folder_and_an_earlier_report_in_one_line(tmp_pat
     result = gatelab("grade", str(tmp_path), "--out", str(tmp_path / "report"))
     assert result.returncode == 2 and "earlier report" in result.stderr
     assert (tmp_path / "report" / "report.csv").read_text() == "old\n"
+
+
+@pytest.mark.timeout(600)
+def test_grading_on_a_local_dask_cluster_equals_the_local_pool(tmp_path):
+    pytest.importorskip("distributed")
+    students = {name: CLASS[name] for name in ("anna.py", "ben.py", "erik.py")}
+    columns = ("cell", "status", "reason", "steps", "final_loss", "lstm_final_loss", "learned")  # not timings
+
+    def results(rows):
+        return {student: [row[c] for c in columns] for student, row in rows.items()}
+
+    pool = grade_class(tmp_path / "pool", students)
+    cluster = grade_class(tmp_path / "cluster", students, "--cluster", "local", "--workers", "2")
+    assert results(pool) == results(cluster)
+    assert pool["anna"]["status"] == "ok" and pool["erik"]["status"] == "error"
