@@ -104,7 +104,10 @@ def run_window(args: argparse.Namespace) -> int:
     except FlagError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
-    watcher = PluginWatcher(spec.plugins)
+    from plugin_host.checker import shared_checker
+
+    # The process-wide checker: Start measures a task plugin's facts in it, warm from discovery.
+    watcher = PluginWatcher(spec.plugins, checker=shared_checker())
     window = MainWindow(spec, [], step_timeout=args.step_timeout)
     panel = PluginPanel(watcher)
     window.add_panel_dock(QCoreApplication.translate("Window", "Plugins"), panel)
@@ -179,6 +182,8 @@ def run_window(args: argparse.Namespace) -> int:
         QTimer.singleShot(round(delay * 1000), finish)
     code = app.exec()
     window.session.stop()
+    if watcher.busy:
+        watcher.checker.cancel()  # the shared checker: closing does not wait for the remaining plugins
     watcher.stop()
     gpu_probe.wait()
     if args.save_run is not None and not save_on_quit(window.session.recorder, args.save_run):
