@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 from .spec_fields import Kind, SpecField
 from .widgets import LogSlider, OptionalNumber
@@ -95,14 +105,37 @@ def _check(field: SpecField) -> Editor:
 
 
 def _text(field: SpecField) -> Editor:
-    """A line of text, e.g. the csv task's file path (a task's own words: shown as typed)."""
+    """A line of text (a task's own words: shown as typed)."""
     line = QLineEdit()
     line.setClearButtonEnabled(True)
     line.setPlaceholderText(translate(field.tooltip))
     return Editor(field, line, lambda: line.text().strip(), line.setText, line.textChanged)
 
 
+def _file(field: SpecField) -> Editor:
+    """A path: the line of ``_text`` and a button that chooses the file (the csv task's data)."""
+    text = _text(field)
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(text.widget, 1)
+    choose = QToolButton()
+    choose.setText("…")
+    choose.setToolTip(QCoreApplication.translate("ControlPanel", "Choose the file"))
+
+    def chosen() -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            box, QCoreApplication.translate("ControlPanel", "Choose the file"), text.value(),
+            QCoreApplication.translate("ControlPanel", "CSV files (*.csv);;All files (*)"))
+        if path:
+            text.set_value(path)
+
+    choose.clicked.connect(chosen)
+    row.addWidget(choose)
+    return Editor(field, box, text.value, text.set_value, text.changed)
+
+
 _EDITORS: dict[Kind, Callable[[SpecField], Editor]] = {
     Kind.INT: _int, Kind.FLOAT: _float, Kind.LOG: _log, Kind.OPTIONAL: _optional,
-    Kind.CHOICE: _choice, Kind.CHECK: _check, Kind.TEXT: _text,
+    Kind.CHOICE: _choice, Kind.CHECK: _check, Kind.TEXT: _text, Kind.FILE: _file,
 }

@@ -40,7 +40,8 @@ class Kind(Enum):
     OPTIONAL = "number that can be switched off"
     CHOICE = "combo box of choices"
     CHECK = "check box"
-    TEXT = "line of text (a file's path)"
+    TEXT = "line of text"
+    FILE = "line of text with a file chooser (a file's path)"
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,13 @@ GROUPS = (TASK, MODEL, TRAINING)
 def task_option_field(option: OptionMessage) -> SpecField:
     """A task's option (see ``tasks.base.option``; a plugin's, from its record)
     as a control: its help is the tooltip, its limits the range (lengths capped
-    like ``length``); text with choices is a combo box, other text a line."""
+    like ``length``); text with choices is a combo box, a path (an option named
+    ``path``, ``file`` or ending so) a line with a file chooser, other text a line."""
     low, high = option.minimum, option.maximum
     if isinstance(option.default, str):
-        kind, low, high = (Kind.CHOICE if option.choices else Kind.TEXT), 0, 0
+        names_a_file = option.name in ("path", "file") or option.name.endswith(("_path", "_file"))
+        kind = Kind.CHOICE if option.choices else Kind.FILE if names_a_file else Kind.TEXT
+        low, high = 0, 0
     elif isinstance(option.default, bool):
         kind, low, high = Kind.CHECK, 0, 0
     elif isinstance(option.default, int):

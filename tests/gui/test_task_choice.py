@@ -3,6 +3,8 @@ told in the notification area with file:line, as broken cell plugins are."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QToolButton
 from test_panel_registry import open_window
 
 from gui.notifications import ERROR
@@ -31,3 +33,19 @@ def test_usable_task_plugins_are_offered_and_broken_ones_notified(qtbot):
     spec = window.controls.spec()
     assert spec.task == "parity" and spec.task_source == ("file", "plugins/parity.py", "ParityTask")
     assert "marked" in window.controls._option_editors
+
+
+def test_the_csv_task_takes_its_file_from_the_chooser_and_its_kind_from_a_list(qtbot, tmp_path, monkeypatch):
+    data = tmp_path / "walks.csv"
+    data.write_text("sequence,t,x,target\na,0,1,up\na,1,2,up\nb,0,3,down\n")
+    window = open_window(qtbot)
+    window.set_cell_records(discover_builtins())
+    window.controls.cells.set_checked(("RNN",))
+    combo = window.controls.task
+    combo.setCurrentIndex(combo.findData("csv"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(data), "CSV files (*.csv)"))
+    path = window.controls._option_editors["path"].widget
+    qtbot.mouseClick(path.findChild(QToolButton), Qt.MouseButton.LeftButton)
+    kind = window.controls._option_editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("regression"))
+    assert window.controls.spec().task_options == {"path": str(data), "kind": "regression"}
