@@ -191,3 +191,16 @@ def test_the_cli_refuses_a_broken_task_plugin_in_one_line_and_cells_still_train(
     fine = gatelab("run", "--task", "adding", "--length", "8", "--hidden", "8", "--steps", "2",
                    "--cells", "RNN", "--plugins", str(plugins), "--out", str(tmp_path / "fine"))
     assert fine.returncode == 0, fine.stderr
+
+
+def test_check_plugin_judges_task_plugins_too(tmp_path):
+    bad = task_file(tmp_path, "bad.py", name="bad", baseline="-1.0")
+    result = gatelab("check-plugin", str(PARITY), str(bad), "--json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["cells"] == []
+    parity, broken = document["tasks"]
+    assert parity["passed"] and parity["options"] == {"length": 100, "marked": 2}
+    assert parity["baseline_loss"] == pytest.approx(math.log(2))
+    assert not broken["passed"] and broken["file"] == str(bad) and broken["line"]
+    assert "baseline_loss must be a positive finite number" in broken["reason"]
