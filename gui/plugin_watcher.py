@@ -143,7 +143,10 @@ class PluginWatcher(QObject):
         where = dict(include_project_plugins=self.include_project_plugins,
                      include_entry_points=self.include_entry_points,
                      include_user_plugins=self.include_user_plugins, checker=self.checker)
-        return [*discover_cells(self.plugin_dirs, **where), *discover_tasks(self.plugin_dirs, **where)]
+        cells = discover_cells(self.plugin_dirs, **where)
+        if self._stopped:  # cancelled during the cells: a new check would start the files over
+            return cells
+        return [*cells, *discover_tasks(self.plugin_dirs, **where)]
 
     def _found(self, records: list) -> None:
         from plugin_host.task_records import TaskRecord
@@ -166,8 +169,10 @@ class PluginWatcher(QObject):
             # discovery ends, so it is never deleted inside its own signal.
             thread.wait()
             self._ended_thread = thread
+        if self._stopped:
+            return  # stopped (the window quits): the records are partial, "done" would be a lie
         self.busyChanged.emit(False)
-        if self._pending and not self._stopped:
+        if self._pending:
             self._pending = False
             self.refresh_now()
 
