@@ -35,7 +35,7 @@ built-in RNN, LSTM and GRU the fused kernel can report ∂L/∂h_t itself:
 
   a reverse linear scan with multiplier z. That is the GPU's route; on a
   CPU, where torch's GRU is itself a step loop, the capture loops over
-  ``torch.gru_cell`` instead and hooks each h_t (fused_gru.py: cheaper).
+  ``torch.gru_cell`` instead, each h_t's gradient retained (fused_gru.py: cheaper).
 
 Exact for all three (tests/test_fused.py checks them against the loop).
 Each (layer, direction) runs as its own one-layer kernel, so stacking,
