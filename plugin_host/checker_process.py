@@ -91,7 +91,10 @@ class CheckerProcess:
         if not isinstance(message, Forked):
             return message.words if isinstance(message, Gone) else "the plugin checker did not answer"
         self.child_pid = message.pid
-        self.child = Connection(recv_handle(self.connection), writable=False)
+        try:
+            self.child = Connection(recv_handle(self.connection), writable=False)
+        except (EOFError, OSError):  # the template died handing the pipe over (a plugin killed it)
+            return self._gone().words
         return None
 
     def _control(self, timeout: float, expected: tuple[type, ...]) -> object:
