@@ -70,7 +70,12 @@ def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
     tick_font.setPointSize(THEME.font_size(0.9))
     for side in ("bottom", "left"):
         plot.getAxis(side).setTickFont(tick_font)
-        plot.getAxis(side).enableAutoSIPrefix(False)  # "200 (m…)" reads badly on a slide
+        # No SI prefixes ("200 (m…)" reads badly on a slide). pyqtgraph 0.14 computes the
+        # prefix whether or not it is enabled, and only *disabling* it froze the scale the
+        # range then had: an accuracy axis styled while its range was [0, 1] showed ×1000
+        # for good. No range where a prefix applies keeps the scale at 1 always.
+        plot.getAxis(side).setSIPrefixEnableRanges(())
+        plot.getAxis(side).enableAutoSIPrefix(False)
     colour_axes(plot)
     plot.showGrid(x=False, y=False)
 

@@ -148,3 +148,21 @@ def test_an_unticked_box_is_visible_on_the_dark_ground(qtbot):
     lightest = max(image.pixelColor(x, y).lightness()
                    for x in range(image.width()) for y in range(image.height()))
     assert lightest - ground.lightness() > 80  # the frame, in the muted grey
+
+
+@pytest.mark.parametrize("first, later", [((0, 1), (0, 10)), ((0, 10), (0, 0.002)), ((0, 0.5), (0, 0.8))])
+def test_axes_never_scale_their_values_by_an_si_prefix(qapp, first, later):
+    """pyqtgraph froze a ×1000 "milli" scale on an axis styled while its range
+    lay in [0, 1]: the exported frames' accuracy axis read 0…1000."""
+    import pyqtgraph as pg
+
+    from plots.styling import style_plot
+
+    plot = pg.PlotItem()
+    plot.setYRange(*first, padding=0)
+    style_plot(plot, "", "training step", "accuracy")
+    plot.setYRange(*later, padding=0)
+    axis = plot.getAxis("left")
+    axis.setRange(*later)
+    assert axis.autoSIPrefixScale == 1.0
+    assert axis.tickStrings([later[1]], axis.autoSIPrefixScale, later[1] / 2) == [f"{later[1]:g}"]
