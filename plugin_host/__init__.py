@@ -11,7 +11,10 @@ plugin which hangs, exits, crashes or patches GateLab is reported instead of
 obeyed and cannot touch another's verdict; and returns one ``CellRecord`` per
 cell that never raises (``discovery``), carrying what the window shows
 (``parameters``) so that no plugin is imported outside its training worker.
-``errors`` words every plugin error the same way everywhere. Training uses
+``errors`` words every plugin error the same way everywhere. Task plugins
+(``tasks.Task`` subclasses) are found in the same files and judged by the
+same check (``task_validation``, ``task_messages``), and come back as
+``TaskRecord``s (``task_records``, ``task_discovery``). Training uses
 only the small parts it needs in its workers: ``source`` (``CellSource``),
 ``errors``, ``lifeline``, ``children`` and ``limits``. Imports ``cells`` and torch, never Qt.
 """
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
     from .limits import DEFAULT_IMPORT_TIMEOUT, DEFAULT_STEP_TIMEOUT
     from .records import BROKEN, HELPER, OK, WARNING, CellRecord
     from .source import CellSource, import_file
+    from .task_discovery import discover_tasks, find_task
+    from .task_records import TaskRecord
 
 __all__ = [
     "IsolatedChecker", "shared_checker",
@@ -43,6 +48,7 @@ __all__ = [
     "DEFAULT_IMPORT_TIMEOUT", "DEFAULT_STEP_TIMEOUT",
     "BROKEN", "HELPER", "OK", "WARNING", "CellRecord",
     "CellSource", "import_file",
+    "discover_tasks", "find_task", "TaskRecord",
 ]
 
 # The public names are imported on first use, so that the light modules
@@ -56,6 +62,8 @@ _HOMES = {
     "limits": ("DEFAULT_IMPORT_TIMEOUT", "DEFAULT_STEP_TIMEOUT"),
     "records": ("BROKEN", "HELPER", "OK", "WARNING", "CellRecord"),
     "source": ("CellSource", "import_file"),
+    "task_discovery": ("discover_tasks", "find_task"),
+    "task_records": ("TaskRecord",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
