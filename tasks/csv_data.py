@@ -8,8 +8,9 @@ order: each sequence is sorted by ``t``. Only the target of a sequence's
 last row (its largest ``t``) counts; the column may be empty elsewhere.
 
 The file is checked whole before anything trains, and every problem found
-is one line naming the row (the file's line number) or the sequence, so a
-student fixes the file in one pass: ``CsvDataError.problems``. Nothing here
+is one line naming the row (the file's line number) or the sequence: every
+bad row at once, then, once the rows are right, every sequence's problem
+(``CsvDataError.problems``; the first 12 are listed, the rest counted). Nothing here
 raises anything else, whatever the text (a property test feeds it any).
 Never imports torch: the task turns the numbers into tensors when it needs
 batches.
