@@ -238,6 +238,22 @@ def test_gru_capture_route(config: str, loops: bool) -> None:
     assert unrolled.finishers and not unrolled.traces
 
 
+def test_lstm_without_cell_state_keeps_h() -> None:
+    """``cell_state=False`` (what sensitivity asks): the same ∂L/∂h_t, no c_t, no ∂L/∂c_t."""
+    torch.manual_seed(1)
+    cell = LSTM(I, H).double()
+    inputs = torch.randn(T, B, I, generator=torch.Generator().manual_seed(2)).double()
+    results = {}
+    for cell_state in (True, False):
+        run = fused.unroll(cell, inputs, True, record_gates=False, reverse=False, cell_state=cell_state)
+        run.outputs.pow(2).sum().backward()
+        results[cell_state] = run, run.finish()
+    (full, full_gradients), (lean, lean_gradients) = results[True], results[False]
+    assert full_gradients.keys() == full.states.keys() == {"h", "c"}
+    assert lean_gradients.keys() == lean.states.keys() == {"h"}
+    assert torch.equal(lean_gradients["h"], full_gradients["h"])
+
+
 def test_reverse_linear_scan() -> None:
     a = torch.randn(9, 2, 3, dtype=torch.double)
     m = torch.rand(9, 2, 3, dtype=torch.double)

@@ -212,14 +212,17 @@ def _gru_hidden_gradient(dh: Tensor, channels: Tensor, r: Tensor, z: Tensor, wei
         return reverse_linear_scan(dh, z)
 
 
-def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: bool) -> FusedUnroll:
+def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: bool,
+           cell_state: bool = True) -> FusedUnroll:
     """Run ``cell`` over xs [T, B, I] through torch's kernel (see module doc).
 
     With ``capture`` the kernel's input carries the zero channels (H; 2H for
     the GRU; on a CPU the GRU loops over steps instead, fused_gru) and the
     result's ``finish`` yields "h" (and "c" for the LSTM), as the loop's
     state traces would. ``reverse`` runs the kernel on the
-    time-flipped sequence.
+    time-flipped sequence. ``cell_state=False`` leaves out the LSTM's c_t
+    and ∂L/∂c_t, and with them the recomputed gates (unless recorded): a
+    caller that reads ∂/∂h_t only (sensitivity) need not pay for them.
     """
     kind = type(cell)
     kernel_xs = xs.flip(0) if reverse else xs
@@ -243,7 +246,8 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
     result = FusedUnroll(outputs.flip(0) if reverse else outputs)
     gates = None
     names = {LSTM: LSTM_GATE_NAMES, GRU: GRU_GATE_NAMES}.get(kind)
-    if names is not None and (record_gates or (capture and steps is None)):  # the step loop needs none
+    needs_gates = capture and (kind is GRU and steps is None or kind is LSTM and cell_state)  # for finish()
+    if names is not None and (record_gates or needs_gates):
         if kind is LSTM:
             gates = _lstm_gates(cell, kernel_xs, outputs.detach())
         else:
@@ -254,7 +258,7 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
     if not capture:
         return result
     states = {"h": outputs.detach()}
-    if kind is LSTM:
+    if kind is LSTM and cell_state:
         states["c"] = _lstm_cell_states(gates)
     result.states = {name: v.flip(0) if reverse else v for name, v in states.items()}
     # finish() may run after the optimizer step has changed weight_hh in place: keep W_hn as used.
@@ -275,7 +279,7 @@ def unroll(cell: Cell, xs: Tensor, capture: bool, record_gates: bool, reverse: b
         else:
             dh[:-1] += channels[0][1:]  # recurrent part of ∂L/∂h_t arrives at step t+1
             gradients = {"h": dh}
-        if kind is LSTM:
+        if kind is LSTM and cell_state:
             gradients["c"] = _cell_gradient(dh, states["h"], states["c"], gates["f"], gates["o"])
         return {name: g.flip(0) if reverse else g for name, g in gradients.items()}
 

@@ -98,7 +98,7 @@ def _probe_gradients(cell: Cell, copies: Tensor, probes: Tensor) -> Tensor:
     """vᵀ ∂h_T/∂h_t [T, K·B, D] for each row v of probes [K·B, D], from one
     backward pass of Σ v·h_T, read as the capture reads ∂ℓ/∂h_t."""
     if fused.supports(cell):
-        run = fused.unroll(cell, copies, capture=True, record_gates=False, reverse=False)
+        run = fused.unroll(cell, copies, capture=True, record_gates=False, reverse=False, cell_state=False)
         (run.outputs[-1] * probes).sum().backward()
         return run.finish()["h"]
     traces = [StateTrace(copies.shape[0]) for _ in cell.state_names]
