@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from plots.theme import THEME
 
+from .file_open_events import FileOpenEvents
 from .flags import FlagError, initial_spec
 from .gpu_probe import GpuProbe
 from .i18n import install_translators
@@ -160,6 +161,8 @@ def run_window(args: argparse.Namespace) -> int:
         window.restore_last_preset()
     if args.screenshot is not None:
         window.hint.hide()  # documentation shows the window, not the first-launch hint
+    file_opener = FileOpenEvents(window)  # macOS hands double-clicked files over as events
+    app.installEventFilter(file_opener)
     window.show()
     if args.presentation:
         window.presentation.set_active(True)
