@@ -13,7 +13,7 @@ def main(argv: list[str]) -> int:
     # off the window's path to its splash screen.
     if argv and not argv[0].startswith("-") and not is_run_file(argv[0]):
         from cli import main as cli_main
-        return cli_main(argv)
+        return cli_main(argv, scenes={"plots": plot_area_scene})
     from gui.app import main as gui_main
     return gui_main(argv)
 
@@ -26,6 +26,13 @@ def is_run_file(argument: str) -> bool:
     from training.run_archive import is_archive
 
     return is_archive(Path(argument))
+
+
+def plot_area_scene(recorder, size: tuple[int, int]):
+    """``animate --what plots``: the window's panels drawn offscreen (imported only then)."""
+    from gui.plot_area_animation import PlotAreaAnimation
+
+    return PlotAreaAnimation(recorder, size)
 
 
 def entry_point() -> int:

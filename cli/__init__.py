@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 
 from plugin_host.jobs import existing_plugin_dir
 
-from .animate import add_animate_parser
+from .animate import SceneFactory, add_animate_parser
 from .arguments import EXIT_CODES, OneLineParser, add_run_arguments
 from .check_plugin import add_check_plugin_parser
 from .commands import cells_command, run_command, tasks_command
@@ -62,8 +63,12 @@ def build_parser() -> OneLineParser:
     return parser
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], scenes: Mapping[str, SceneFactory] | None = None) -> int:
+    """Run one command. ``scenes``: animations that layers above the CLI can
+    draw (main.py passes the window's whole plot area for ``animate --what
+    plots``; the CLI itself never imports the window)."""
     args = build_parser().parse_args(argv)
+    args.scenes = dict(scenes or {})
     try:
         return args.handler(args)
     except KeyboardInterrupt:  # training turns Ctrl-C into a clean stop; before it, this does

@@ -1,9 +1,12 @@
 """``main.py animate RUN_DIR|FILE.gatelab --out FILE.mp4|.gif``: a saved run's gradient
-through time over training, as a video for slides.
+through time over training (``--what gradients``) or the window's whole plot
+area (``--what plots``), as a video for slides.
 
 Thin like the other commands: it checks its flags and the run folder, then
 hands over to ``plots.animation`` (Qt offscreen, imported only here, so
-``run`` and the rest never load Qt).
+``run`` and the rest never load Qt). The whole plot area is the window's
+panels, a layer above the CLI: main.py hands that scene in (``cli.main``'s
+``scenes``), so the CLI never imports the window.
 """
 
 from __future__ import annotations
@@ -11,13 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from training.recorder import RunRecorder
 from training.run_archive import load_run
 
 from .arguments import fail
 
 SIZES = ("1920x1080", "1280x720")  # as plots.animation.SIZES, without importing Qt for --help
+WHAT = ("gradients", "plots")
+SceneFactory = Callable[[RunRecorder, tuple[int, int]], object]  # plots.animation's ``scene``
 
 
 def add_animate_parser(commands: argparse._SubParsersAction) -> None:
@@ -28,6 +35,9 @@ def add_animate_parser(commands: argparse._SubParsersAction) -> None:
     animate.add_argument("--out", required=True, metavar="FILE.mp4|FILE.gif",
                          help="the video to write; without an encoder (pip install 'gatelab[video]') "
                               "PNG frames go into FILE_frames/ instead")
+    animate.add_argument("--what", default=WHAT[0], choices=WHAT,
+                         help="the gradient through time, or the whole plot area of the window "
+                              "(every panel, as File > Export animation shows it) (default %(default)s)")
     animate.add_argument("--size", default=SIZES[0], choices=SIZES, help="frame size (default %(default)s)")
     animate.add_argument("--fps", type=float, default=30.0, help="frames per second (default %(default)s)")
     animate.add_argument("--seconds", type=float, default=10.0,
@@ -47,6 +57,9 @@ def animate_command(args: argparse.Namespace) -> int:
         fail("--fps must be in (0, 120] and --seconds in (0, 600]")
     if out.exists() and not args.overwrite:
         fail(f"{out} exists; choose another --out or pass --overwrite")
+    scenes = getattr(args, "scenes", {})
+    if args.what != "gradients" and args.what not in scenes:
+        fail(f"--what {args.what} draws the window's panels: run it as main.py animate or gatelab animate")
     try:
         recorder = load_run(Path(args.run_dir))
     except ValueError as error:
@@ -54,12 +67,13 @@ def animate_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from plots.animation import parse_size, write_animation
+    from plots.animation import GradientAnimation, parse_size, write_animation
 
     _app = QApplication.instance() or QApplication([])
+    scene = scenes.get(args.what, GradientAnimation)
     try:
         result = write_animation(recorder, out, parse_size(args.size), args.fps, args.seconds,
-                                 progress=_progress)
+                                 progress=_progress, scene=scene)
     except ValueError as error:
         print(file=sys.stderr)
         fail(str(error))

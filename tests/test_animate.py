@@ -109,3 +109,22 @@ def test_an_existing_file_is_kept_unless_overwrite(run_dir, tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli_main(["animate", str(run_dir), "--out", str(out)])
     assert out.read_bytes() == b"mine" and "--overwrite" in capsys.readouterr().err
+
+
+def test_main_animates_the_whole_plot_area(app, run_dir, tmp_path, capsys):
+    """``--what plots`` draws the window's panels: main.py hands that scene to the CLI."""
+    imageio = pytest.importorskip("imageio.v2")
+    import main
+
+    out = tmp_path / "plots.mp4"
+    assert main.main(["animate", str(run_dir), "--what", "plots", "--out", str(out), "--size", "1280x720",
+                      "--fps", "4", "--seconds", "1"]) == 0
+    reader = imageio.get_reader(str(out), format="FFMPEG")
+    assert reader.count_frames() == 4 and tuple(reader.get_meta_data()["size"]) == (1280, 720)
+    reader.close()
+
+
+def test_the_cli_alone_says_where_the_plot_area_is_drawn(run_dir, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli_main(["animate", str(run_dir), "--what", "plots", "--out", str(tmp_path / "p.mp4")])
+    assert exit_.value.code == 2 and "main.py animate" in capsys.readouterr().err
