@@ -16,7 +16,9 @@ event loop would). Two ways:
                 take turns at a few hertz, ``gui.redraw``)
     all views   every view redrawn at every position: the worst case
 
-Offscreen at 1280×800; median, 95th percentile and maximum wall time.
+each with the default two rows of plots, then with View ▸ More timeline
+views (gate history, state magnitude) shown as well. Offscreen at 1280×800;
+median, 95th percentile and maximum wall time.
 """
 
 from __future__ import annotations
@@ -78,12 +80,16 @@ def main() -> None:
     print(f"run {args.run}: T={recorder.task.sequence_length}, {cells}; {len(steps)} timeline positions; "
           f"opened and drawn in {opened:.0f} ms")
     positions = drag_positions(len(steps), args.frames)
-    for label, every_view in (("dragging", False), ("all views", True)):
-        times = measure(app, window, positions, every_view)
-        verdict = "within" if np.median(times) <= GOAL_MS else "over"
-        print(f"{label:10s}: {len(times)} frames, median {np.median(times):.1f} ms, "
-              f"p95 {np.percentile(times, 95):.1f} ms, max {times.max():.1f} ms per frame "
-              f"({verdict} the {GOAL_MS:.0f} ms goal at the median)")
+    for rows in ("two rows", "three rows"):
+        if rows == "three rows":
+            window.more_views_action.trigger()
+            app.processEvents()
+        for label, every_view in (("dragging", False), ("all views", True)):
+            times = measure(app, window, positions, every_view)
+            verdict = "within" if np.median(times) <= GOAL_MS else "over"
+            print(f"{rows}, {label:9s}: {len(times)} frames, median {np.median(times):.1f} ms, "
+                  f"p95 {np.percentile(times, 95):.1f} ms, max {times.max():.1f} ms per frame "
+                  f"({verdict} the {GOAL_MS:.0f} ms goal at the median)")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     window.close()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -34,16 +35,22 @@ def solved_at(history: CellHistory, baseline_loss: float) -> tuple[int, float] |
     ``SOLVED_FRACTION`` × ``baseline_loss`` (one batch's loss dips below it by
     luck long before a cell has learned); seconds are NaN for a run saved
     before ``elapsed``. None while no step is there. The metrics history is
-    decimated, so in a long run this is late by at most its stride."""
-    level = SOLVED_FRACTION * baseline_loss
-    recent: list[float] = []
-    for row in history.metrics.items:
-        loss = row["loss"]
-        recent = [*recent[1 - SOLVED_WINDOW:], loss if loss is not None else math.nan]
-        if len(recent) == SOLVED_WINDOW and all(math.isfinite(v) for v in recent) \
-                and sum(recent) / SOLVED_WINDOW < level:
-            return int(row["step"]), float(row.get("elapsed", math.nan))
-    return None
+    decimated, so in a long run this is late by at most its stride.
+    Moving sums in numpy: the timeline asks again at every position it shows
+    (a loop over windows took 47 ms of a 2000-row run's frame)."""
+    rows = history.metrics.items
+    if len(rows) < SOLVED_WINDOW:
+        return None
+    losses = np.array([math.nan if row["loss"] is None else row["loss"] for row in rows], dtype=float)
+    finite = np.isfinite(losses)
+    window = np.ones(SOLVED_WINDOW)
+    sums = np.convolve(np.where(finite, losses, 0.0), window, "valid")
+    whole = np.convolve(finite.astype(float), window, "valid") == SOLVED_WINDOW
+    hits = np.flatnonzero(whole & (sums / SOLVED_WINDOW < SOLVED_FRACTION * baseline_loss))
+    if not hits.size:
+        return None
+    row = rows[hits[0] + SOLVED_WINDOW - 1]
+    return int(row["step"]), float(row.get("elapsed", math.nan))
 
 
 def _number(value: float | None, digits: int = 4) -> str:

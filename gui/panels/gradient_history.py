@@ -30,6 +30,7 @@ class GradientHistoryPanel(PlotPanel):
         self._rows: dict[str, dict[int, tuple[np.ndarray, float]]] = {}
         self._recorder: RunRecorder | RunView | None = None
         self._source: RunRecorder | None = None  # the whole recording, whose rows are cached
+        self._drawn: tuple | None = None  # what the images hold: scrubbing then moves only the markers
         self.title.setText(self.tr("Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step "
                                    "(dark: vanished)"))
 
@@ -46,6 +47,7 @@ class GradientHistoryPanel(PlotPanel):
     def _build(self, names: list[str]) -> None:
         """(Re)create one heatmap per cell; only when the set of cells changes."""
         self.maps.build(names, names, [CELL_COLOURS.colour(name) for name in names])
+        self._drawn = None
 
     def _log_matrix(self, name: str, history: CellHistory) -> tuple[list[int], np.ndarray, float]:
         """(steps, log10 rows with NaN for exact zeros, smallest finite value).
@@ -84,8 +86,11 @@ class GradientHistoryPanel(PlotPanel):
         if names != list(self.images):
             self._build(names)
         self.maps.mark(recorder.step if isinstance(recorder, RunView) else None)
-        if not names:
+        drawn = (source, [(len(h.gradients.steps), h.gradients.steps[-1] if h.gradients.steps else 0)
+                          for h in source.cells.values()] if source else [])
+        if not names or drawn == self._drawn:
             return
+        self._drawn = drawn
         matrices = {name: self._log_matrix(name, source.cells[name]) for name in names}
         lowest = min(low for _, _, low in matrices.values())
         if not np.isfinite(lowest):

@@ -3,6 +3,8 @@ views) then costs no drawing time, and draws what it missed when shown."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QShowEvent
 
 from .base import PlotPanel
@@ -25,3 +27,8 @@ class OnDemandPanel(PlotPanel):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.draw(self._recorder)
+
+    def export_png(self, path: Path, width: int) -> Path:
+        """Exported whether shown or not, so drawn first (a hidden row is not)."""
+        self.draw(self._recorder)
+        return super().export_png(path, width)

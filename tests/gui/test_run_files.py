@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from window_helpers import small_spec, wait_for_steps
 
+from gui.panels import PANELS
+
 
 def plotted(window) -> dict[str, np.ndarray]:
     """Every array the data-backed plots show."""
@@ -53,7 +55,7 @@ def test_save_then_open_restores_the_plots(qtbot, make_window, tmp_path, monkeyp
     window.file_dialogs.export_plots()
     window.file_dialogs.export_data()
     written = sorted((tmp_path / "png").iterdir())
-    assert len(written) == 4 and all(p.stat().st_size > 0 for p in written)
+    assert len(written) == len(PANELS) and all(p.stat().st_size > 0 for p in written)
     csv_path, npz_path = tmp_path / "data.csv", tmp_path / "data.npz"
     assert csv_path.read_text().startswith("step,cell,loss")
     with np.load(npz_path) as arrays:
