@@ -31,7 +31,7 @@ from training.budget import memory_problem
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
 from training.run_files import guarded_csv
-from training.spec import RunSpec, build_task
+from training.spec import RunSpec, task_facts
 from training.worker_process import WarmPool
 
 from .executors import JobFailed, job_workers, run_jobs
@@ -101,7 +101,7 @@ def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[s
 
 def failed_row(spec: RunSpec, name: str) -> dict:
     """The row of a cell whose job could not be run at all (see ``run_jobs``)."""
-    task = build_task(spec)
+    task = task_facts(spec)
     return {"task": spec.task, "length": spec.length, "cell": name, "seed": spec.seed, "steps": 0,
             "final_loss": math.nan, "final_metric": math.nan, "baseline_loss": task.baseline_loss,
             "baseline_metric": task.baseline_metric, "steps_per_second": 0.0, "status": ERROR, "folder": ""}
@@ -214,7 +214,7 @@ def sweep_command(args) -> int:
     for length in lengths:  # every length must be trainable before any is trained
         spec = base.replace(length=length)
         try:
-            problem = memory_problem(spec, build_task(spec).input_size)
+            problem = memory_problem(spec, task_facts(spec).input_size)
         except ValueError as error:
             problem = str(error)
         if problem:
@@ -232,7 +232,7 @@ def sweep_command(args) -> int:
     except ValueError as error:  # no Dask for --cluster
         fail(str(error))
     try:
-        write_sweep(outcome, folder, build_task(base).metric_name)
+        write_sweep(outcome, folder, task_facts(base).metric_name)
     except RunWriteError as error:
         print(f"gatelab: error: {error}", file=sys.stderr)
         return RESULTS_NOT_WRITTEN
