@@ -204,3 +204,15 @@ def test_check_plugin_judges_task_plugins_too(tmp_path):
     assert parity["baseline_loss"] == pytest.approx(math.log(2))
     assert not broken["passed"] and broken["file"] == str(bad) and broken["line"]
     assert "baseline_loss must be a positive finite number" in broken["reason"]
+
+
+def test_the_api_trains_a_task_plugin_by_name_and_lists_it():
+    import gatelab
+
+    assert "parity" in gatelab.available_tasks()
+    run = gatelab.train(task="parity", length=8, cells=["RNN"], steps=2, hidden=8,
+                        task_options={"marked": 2}, progress=False)
+    assert run.recorder.spec.task_source == ("file", str(PARITY), "ParityTask")
+    assert run.recorder.cells["RNN"].steps == 2
+    with pytest.raises(ValueError, match="unknown task 'nosuch'"):
+        gatelab.train(task="nosuch", steps=1, progress=False)
