@@ -123,7 +123,9 @@ FIELDS: tuple[SpecField, ...] = (
 # Choices that are words rather than names (adam, float32, cuda stay as they are).
 CHOICE_WORDS = (QT_TRANSLATE_NOOP("ControlPanel", "default"),
                 QT_TRANSLATE_NOOP("ControlPanel", "orthogonal"),
-                QT_TRANSLATE_NOOP("ControlPanel", "identity"))
+                QT_TRANSLATE_NOOP("ControlPanel", "identity"),
+                QT_TRANSLATE_NOOP("ControlPanel", "classification"),  # the csv task's kinds
+                QT_TRANSLATE_NOOP("ControlPanel", "regression"))
 
 SPECIAL = {
     "task": "a combo box of the tasks, first in the Task group",

@@ -22,6 +22,7 @@ TASK_NAMES = (
     QT_TRANSLATE_NOOP("Tasks", "recall"),
     QT_TRANSLATE_NOOP("Tasks", "echo"),
     QT_TRANSLATE_NOOP("Tasks", "order"),
+    QT_TRANSLATE_NOOP("Tasks", "csv"),
 )
 DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Tasks", "sum the two marked numbers of a long sequence (MSE at the last step)"),
@@ -30,6 +31,8 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Tasks", "name the first token after T−1 distractors (cross-entropy at the last step)"),
     QT_TRANSLATE_NOOP("Tasks", "repeat each token d steps later (cross-entropy on every step from d on)"),
     QT_TRANSLATE_NOOP("Tasks", "classify the order of two X/Y symbols hidden among distractors (4 classes)"),
+    QT_TRANSLATE_NOOP("Tasks", "your own sequences from a CSV file (sequence, t, features…, target; "
+                               "answered at the end)"),
 )
 METRICS = (
     QT_TRANSLATE_NOOP("Tasks", "accuracy"),
@@ -45,6 +48,12 @@ OPTIONS = (  # labels as spec_fields.task_option_field makes them, then the opti
     QT_TRANSLATE_NOOP("Tasks", "an answer within this of the target counts as correct"),
     QT_TRANSLATE_NOOP("Tasks", "K, the number of distinct tokens"),
     QT_TRANSLATE_NOOP("Tasks", "d, how many steps back to echo"),
+    QT_TRANSLATE_NOOP("Tasks", "Path"),
+    QT_TRANSLATE_NOOP("Tasks", "Kind"),
+    QT_TRANSLATE_NOOP("Tasks", "the CSV file: columns sequence, t, features…, target (docs/PLUGINS.md)"),
+    QT_TRANSLATE_NOOP("Tasks", "classification (the target is a label) or regression (a number)"),
+    QT_TRANSLATE_NOOP("Tasks", "regression: an answer within this many standard deviations counts "
+                               "as correct"),
 )
 GATES = (  # what the built-in cells record (cells/lstm.py, cells/gru.py)
     QT_TRANSLATE_NOOP("Tasks", "input i"),
