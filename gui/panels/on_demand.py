@@ -12,13 +12,13 @@ from .base import PlotPanel
 
 class OnDemandPanel(PlotPanel):
     """``show_run`` remembers the recorder always and draws it (``draw``)
-    only while the panel is visible in its window."""
+    unless the panel is hidden within its window (a panel on its own draws)."""
 
     _recorder = None
 
     def show_run(self, recorder) -> None:
         self._recorder = recorder
-        if self.isVisibleTo(self.window()):
+        if self.window() is self or self.isVisibleTo(self.window()):  # alone, or in a row not hidden
             self.draw(recorder)
 
     def draw(self, recorder) -> None:
