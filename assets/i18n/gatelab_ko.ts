@@ -4,7 +4,7 @@
 <context>
     <name>AnimationExport</name>
     <message>
-        <location filename="../../gui/animation_export.py" line="+94"/>
+        <location filename="../../gui/animation_export.py" line="+123"/>
         <source>Rendering the animation…</source>
         <translation>애니메이션을 그리는 중…</translation>
     </message>
@@ -15,14 +15,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+8"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Export animation</source>
         <translation>애니메이션 내보내기</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Animation cancelled: nothing was written</source>
         <translation>애니메이션 취소됨: 아무것도 저장하지 않았습니다</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>완료: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>MP4 video (*.mp4);;GIF animation (*.gif)</source>
         <translation>MP4 영상 (*.mp4);;GIF 애니메이션 (*.gif)</translation>
     </message>
@@ -45,12 +45,27 @@
 <context>
     <name>AnimationOptions</name>
     <message>
-        <location line="-91"/>
+        <location line="-108"/>
         <source>Export animation</source>
         <translation>애니메이션 내보내기</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Gradient through time</source>
+        <translation>시간에 따른 기울기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole plot area</source>
+        <translation>그래프 영역 전체</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gradient-through-time curves alone (large, for a slide), or every plot as the window lays them out, stepped through the run</source>
+        <translation>시간에 따른 기울기 곡선만(슬라이드용으로 크게), 또는 창에 놓인 그대로의 모든 그래프를 실행 기록을 따라 한 단계씩</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Frame size in pixels; text and lines grow with it</source>
         <translation>프레임 크기(픽셀). 글자와 선도 함께 커집니다</translation>
     </message>
@@ -71,6 +86,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Show:</source>
+        <translation>보일 것:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Size:</source>
         <translation>크기:</translation>
     </message>
@@ -118,7 +138,7 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../gui/table.py" line="+64"/>
+        <location filename="../../gui/table.py" line="+71"/>
         <source>Cell</source>
         <translation>셀</translation>
     </message>
@@ -221,7 +241,7 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="+57"/>
+        <location filename="../../gui/controls.py" line="+63"/>
         <location filename="../../gui/spec_fields.py" line="+29"/>
         <source>Task</source>
         <translation>과제</translation>
@@ -232,12 +252,12 @@
         <translation>셀이 풀어야 할 장기 의존성 문제</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+159"/>
         <source>Beyond this window&apos;s range, shown as: {0}</source>
         <translation>이 창에서 표시할 수 있는 범위를 넘어 이렇게 표시합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/spec_fields.py" line="+43"/>
+        <location filename="../../gui/spec_fields.py" line="+45"/>
         <source>Sequence length T: how far back the answer lies</source>
         <translation>시퀀스 길이 T: 답이 얼마나 먼 과거에 있는지</translation>
     </message>
@@ -247,17 +267,17 @@
         <translation>길이 T</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="-137"/>
+        <location filename="../../gui/controls.py" line="-180"/>
         <source>Cells</source>
         <translation>셀</translation>
     </message>
     <message>
-        <location filename="../../gui/spec_fields.py" line="-41"/>
+        <location filename="../../gui/spec_fields.py" line="-43"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Hidden units per layer</source>
         <translation>층마다 은닉 유닛 수</translation>
     </message>
@@ -337,7 +357,17 @@
         <translation>단위 행렬 (identity)</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="+1"/>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>Hidden size</source>
         <translation>은닉 크기</translation>
     </message>
@@ -357,12 +387,12 @@
         <translation>학습 단계</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The optimizer every cell uses</source>
         <translation>모든 셀이 쓰는 옵티마이저</translation>
     </message>
@@ -451,6 +481,17 @@
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
+    <message>
+        <location filename="../../gui/field_editors.py" line="+124"/>
+        <location line="+4"/>
+        <source>Choose the file</source>
+        <translation>파일 고르기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
 </context>
 <context>
     <name>EquationsView</name>
@@ -468,6 +509,19 @@
         <location line="+17"/>
         <source>Show or hide the update equations under the plot</source>
         <translation>그래프 아래의 갱신 식을 보이거나 숨깁니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileOpenEvents</name>
+    <message>
+        <location filename="../../gui/file_open_events.py" line="+35"/>
+        <source>Could not open {0}</source>
+        <translation>{0}을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>파일</translation>
     </message>
 </context>
 <context>
@@ -491,29 +545,29 @@
 <context>
     <name>GateHistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/gate_history.py" line="+32"/>
+        <location filename="../../gui/panels/gate_history.py" line="+38"/>
         <source>Whose gates to show over training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 동안 어느 셀의 게이트를 볼지</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Gate history</source>
-        <translation type="unfinished"></translation>
+        <translation>게이트 이력</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The mean activation of each gate of the chosen cell along the sequence, one row per recorded training step (dark: closed, bright: open)</source>
-        <translation type="unfinished"></translation>
+        <translation>고른 셀의 각 게이트가 시퀀스를 따라 보이는 평균 활성값. 기록된 학습 단계마다 한 행입니다(어두움: 닫힘, 밝음: 열림)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>time step t</source>
-        <translation type="unfinished">시점 t</translation>
+        <translation>시점 t</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no gates recorded for this cell</source>
-        <translation type="unfinished">이 셀에는 기록된 게이트가 없습니다</translation>
+        <translation>이 셀에는 기록된 게이트가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -547,18 +601,19 @@
         <location line="+7"/>
         <source>no gates recorded
 for this cell</source>
-        <translation type="unfinished"></translation>
+        <translation>이 셀에는 기록된
+게이트가 없습니다</translation>
     </message>
 </context>
 <context>
     <name>GradientHistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_history.py" line="+33"/>
+        <location filename="../../gui/panels/gradient_history.py" line="+34"/>
         <source>Gradient history: log₁₀ ‖∂ℓ/∂hₜ‖ per training step (dark: vanished)</source>
         <translation>기울기 이력: 학습 단계별 log₁₀ ‖∂ℓ/∂hₜ‖ (어두움: 소실)</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>time step t</source>
         <translation>시점 t</translation>
     </message>
@@ -566,42 +621,58 @@ for this cell</source>
 <context>
     <name>GradientTimePanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_time.py" line="+45"/>
+        <location filename="../../gui/panels/gradient_time.py" line="+47"/>
         <source>hₜ: hidden state</source>
-        <translation type="unfinished"></translation>
+        <translation>hₜ: 은닉 상태</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cₜ: second state (LSTM)</source>
-        <translation type="unfinished"></translation>
+        <translation>cₜ: 두 번째 상태 (LSTM)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>xₜ: input</source>
-        <translation type="unfinished"></translation>
+        <translation>xₜ: 입력</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Which gradient to show: with respect to the hidden state, the second state (cells that have one) or the input</source>
-        <translation>어떤 기울기를 볼지: 은닉 상태, 두 번째 상태(LSTM의 셀 상태 등, 있는 셀만) 또는 입력에 대한 기울기</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>exact 0 (below float precision)</source>
         <translation>정확히 0 (부동소수점 정밀도 아래)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Gradient through time ‖∂ℓ/∂{0}ₜ‖</source>
         <translation>시간에 따른 기울기 ‖∂ℓ/∂{0}ₜ‖</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>time step t</source>
         <translation>시점 t</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
+        <source>∂h_T/∂hₜ: final state&apos;s sensitivity</source>
+        <translation>∂h_T/∂hₜ: 마지막 상태의 민감도</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which gradient to show: with respect to the hidden state, the second state (cells that have one) or the input; or the final state&apos;s sensitivity ‖∂h_T/∂hₜ‖, which needs no loss</source>
+        <translation>어떤 기울기를 볼지: 은닉 상태, 두 번째 상태(있는 셀만), 입력에 대한 기울기, 또는 손실이 필요 없는 마지막 상태의 민감도 ‖∂h_T/∂hₜ‖</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>not recorded in this run</source>
+        <translation>이 실행에는 기록되지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sensitivity of the final state ‖∂h_T/∂hₜ‖</source>
+        <translation>마지막 상태의 민감도 ‖∂h_T/∂hₜ‖</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>‖∂ℓ/∂{0}&lt;sub&gt;t&lt;/sub&gt;‖</source>
         <translation>‖∂ℓ/∂{0}&lt;sub&gt;t&lt;/sub&gt;‖</translation>
     </message>
@@ -620,16 +691,21 @@ for this cell</source>
         <source>Faint: step 1, strong: newest. How much each input xₜ still moves the loss: early inputs are learned only if this stays above 0.</source>
         <translation>흐린 선: 1단계, 진한 선: 최신. 각 입력 xₜ가 손실을 아직 얼마나 움직이는지: 이 값이 0보다 커야 앞쪽 입력을 학습할 수 있습니다.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Faint: step 1, strong: newest. How much the final state still moves when hₜ moves: the cell&apos;s memory, whatever the loss and wherever it reads.</source>
+        <translation>흐린 선: 1단계, 진한 선: 최신. hₜ가 움직일 때 마지막 상태가 아직 얼마나 움직이는지, 곧 손실이나 읽는 위치와 상관없는 셀의 기억입니다.</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/presets.py" line="+39"/>
+        <location filename="../../gui/presets.py" line="+41"/>
         <source>en</source>
         <translation>ko</translation>
     </message>
     <message>
-        <location filename="../../gui/view_options.py" line="+30"/>
+        <location filename="../../gui/view_options.py" line="+32"/>
         <source>English</source>
         <translation>English (영어)</translation>
     </message>
@@ -681,7 +757,7 @@ for this cell</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Controls</source>
         <translation>설정</translation>
     </message>
@@ -692,13 +768,13 @@ for this cell</source>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
-        <location filename="../../gui/window_actions.py" line="+150"/>
+        <location filename="../../gui/window_actions.py" line="+152"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+209"/>
-        <location filename="../../gui/window_actions.py" line="-111"/>
+        <location filename="../../gui/main_window.py" line="+215"/>
+        <location filename="../../gui/window_actions.py" line="-112"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -750,22 +826,22 @@ for this cell</source>
     <message>
         <location line="+2"/>
         <source>Open .gatelab file…</source>
-        <translation type="unfinished"></translation>
+        <translation>.gatelab 파일 열기…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a run saved as one .gatelab file (a lecturer&apos;s demo file)</source>
-        <translation type="unfinished"></translation>
+        <translation>하나의 .gatelab 파일로 저장한 실행 기록을 엽니다(강의용 데모 파일)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save run as .gatelab…</source>
-        <translation type="unfinished"></translation>
+        <translation>.gatelab으로 실행 기록 저장…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save this comparison as one .gatelab file, to hand around or bundle with a preset</source>
-        <translation type="unfinished"></translation>
+        <translation>이 비교를 .gatelab 파일 하나로 저장합니다. 나눠 주거나 프리셋에 함께 넣을 수 있습니다</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -833,7 +909,7 @@ for this cell</source>
         <translation>프리셋</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -893,7 +969,7 @@ for this cell</source>
         <translation>시작할 수 없음: {0}</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Reset settings</source>
         <translation>설정 초기화</translation>
     </message>
@@ -908,7 +984,7 @@ for this cell</source>
         <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>GateLab — {0}, T = {1}</source>
         <translation>GateLab — {0}, T = {1}</translation>
     </message>
@@ -963,7 +1039,7 @@ for this cell</source>
         <translation>{0} 중지됨: {1}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>GateLab — {0}</source>
         <translation>GateLab — {0}</translation>
     </message>
@@ -1003,12 +1079,22 @@ for this cell</source>
         <translation>다음 실행부터 화면을 {0}(으)로 표시합니다</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>More timeline views</source>
+        <translation>실행 기록 그래프 더 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A third row of plots: the gate history of one cell and the size of each state along the sequence, both following the timeline; again to hide it</source>
+        <translation>세 번째 줄의 그래프: 한 셀의 게이트 이력과 시퀀스를 따라 각 상태의 크기. 둘 다 타임라인을 따라갑니다. 다시 누르면 숨깁니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Language: {0}. It applies at the next start of GateLab.</source>
         <translation>언어: {0}. GateLab을 다음에 실행할 때 적용됩니다.</translation>
     </message>
@@ -1081,6 +1167,26 @@ for this cell</source>
         <location line="+1"/>
         <source>Write the gradient through time over training as an MP4 or GIF for slides (PNG frames without an encoder)</source>
         <translation>학습 동안의 시간에 따른 기울기를 슬라이드용 MP4 또는 GIF로 저장 (인코더가 없으면 PNG 프레임)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_replay.py" line="+37"/>
+        <source>Cannot replay {0}: {1}</source>
+        <translation>{0}을(를) 다시 재생할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} (recording)</source>
+        <translation>{0} (녹화)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replay: {0}</source>
+        <translation>다시 재생: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the recorded run of this preset instead of training it: it starts at once and takes the same turn every time</source>
+        <translation>이 프리셋을 학습하는 대신 녹화된 실행을 재생합니다. 바로 시작하고 매번 똑같이 흘러갑니다</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1268,11 @@ for this cell</source>
         <translation>시간에 따른 기울기</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>For every cell, how large the gradient of the loss is with respect to the state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal backpropagation through time (BPTT) carries back to step t. The selector switches to the second state c_t (LSTM), to the input x_t, or to the final state&apos;s sensitivity ‖∂h_T/∂h_t‖: how much the last state h_T still changes when the state at step t changes (the Frobenius norm of the Jacobian, root mean square over examples; exact for a hidden size up to 16, else estimated from 4 random probe vectors per example, within about 12 per cent at a batch of 32: a small fraction of one step of the log scale).</source>
+        <translation>셀마다, 각 시점의 상태에 대한 손실의 기울기 노름 ‖∂ℓ/∂h_t‖, 곧 시간 역전파(backpropagation through time, BPTT)가 오차 신호를 시점 t까지 얼마나 전달하는지를 보여 줍니다. 위의 선택 상자로 셀 상태 c_t(LSTM), 입력 x_t, 또는 마지막 상태의 민감도 ‖∂h_T/∂h_t‖로 바꿀 수 있습니다. 민감도는 시점 t의 상태가 바뀔 때 마지막 상태 h_T가 아직 얼마나 바뀌는지입니다(야코비 행렬의 프로베니우스 노름, 예제들에 대한 제곱평균제곱근. 은닉 크기 16까지는 정확히, 그보다 크면 예제마다 무작위 탐침 벡터 4개로 추정하며 배치 32에서 약 12% 안쪽: 로그 눈금 한 칸의 작은 일부).</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Time step t runs along the bottom, from the first input (t = 1) to the last (t = T), where the loss is. The y axis is logarithmic: each labelled step is a factor of 10. The faint curve is training step 1, the strong one the newest step. A dashed line at the bottom marks exact zeros (below float precision).</source>
         <translation>가로축은 시점 t로, 첫 입력(t = 1)부터 손실이 계산되는 마지막 시점(t = T)까지입니다. 세로축은 로그 눈금이라 눈금 하나가 10배입니다. 흐린 선은 학습 1단계, 진한 선은 최신 단계입니다. 아래쪽 점선은 정확히 0인 값(부동소수점 정밀도 아래)을 표시합니다.</translation>
@@ -1217,14 +1328,9 @@ for this cell</source>
         <translation>게이트</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <source>For every cell, how large the gradient of the loss is with respect to the state at each time step, ‖∂ℓ/∂h_t‖: how much of the error signal backpropagation through time (BPTT) carries back to step t. The selector switches to the second state c_t (LSTM), to the input x_t, or to the final state&apos;s sensitivity ‖∂h_T/∂h_t‖: how much the last state h_T still changes when the state at step t changes (the Frobenius norm of the Jacobian, the mean over the batch; exact for a hidden size up to 16, else estimated from 8 random probe vectors per example, typically within 5 per cent at a batch of 32).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="-47"/>
         <source>The vanishing gradient: the RNN&apos;s curve falls by orders of magnitude towards t = 1, so its early inputs hardly change its weights and it cannot learn the long-term dependency. The LSTM&apos;s and GRU&apos;s curves stay much flatter and rise as they learn. A curve that climbs towards t = 1 instead is an exploding gradient (presets 7 and 8). ‖∂h_T/∂h_t‖ does not involve the loss: it is the memory of the dynamics alone. ‖∂ℓ/∂h_t‖ also depends on where the task reads the outputs and on how well the cell is trained (a solved task sends back little error), so a small ‖∂ℓ/∂h_t‖ may mean a well-trained cell, while a small ‖∂h_T/∂h_t‖ always means that the final state has forgotten step t.</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기 소실(vanishing gradient): RNN의 곡선은 t = 1 쪽으로 갈수록 몇 자릿수씩 떨어집니다. 그래서 앞쪽 입력은 가중치를 거의 바꾸지 못하고, RNN은 장기 의존성(long-term dependency)을 학습하지 못합니다. LSTM과 GRU의 곡선은 훨씬 평평하고, 학습하면서 올라갑니다. 반대로 t = 1 쪽으로 갈수록 치솟는 곡선은 기울기 폭발(exploding gradient)입니다(프리셋 7과 8). ‖∂h_T/∂h_t‖에는 손실이 들어가지 않습니다. 동역학 자체의 기억입니다. ‖∂ℓ/∂h_t‖는 과제가 출력을 어디서 읽는지, 셀이 얼마나 잘 학습되었는지에도 달려 있어서(다 푼 과제는 오차를 거의 돌려보내지 않음) 작은 ‖∂ℓ/∂h_t‖는 잘 학습된 셀일 수도 있지만, 작은 ‖∂h_T/∂h_t‖는 언제나 마지막 상태가 시점 t를 잊었다는 뜻입니다.</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -1244,42 +1350,42 @@ for this cell</source>
     <message>
         <location line="+8"/>
         <source>Gate history</source>
-        <translation type="unfinished"></translation>
+        <translation>게이트 이력</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The gates of one cell (chosen above the plot) over the whole training: one heatmap per gate, one row per recorded training step, one column per time step t; the colour is the gate&apos;s mean activation over the batch and the units.</source>
-        <translation type="unfinished"></translation>
+        <translation>(그래프 위에서 고른) 한 셀의 게이트를 학습 전체에 걸쳐 보여 줍니다. 게이트마다 히트맵 하나, 기록된 학습 단계마다 한 행, 시점 t마다 한 열이며, 색은 배치와 유닛에 대한 게이트의 평균 활성값입니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Dark is closed (0), bright is open (1), on one scale for every gate. The vertical axis counts training steps; the dashed line is the timeline&apos;s step, whose curves the Gates panel shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>어두우면 닫힘(0), 밝으면 열림(1)이며 모든 게이트가 같은 눈금을 씁니다. 세로축은 학습 단계이고, 점선은 타임라인의 단계로 게이트 그래프가 그 단계의 곡선을 보여 줍니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Watch the LSTM&apos;s forget gate brighten as it learns to keep its cell state across the sequence, and the rows change where the loss leaves the chance level. A map that never changes belongs to a cell that learns nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>LSTM이 시퀀스 내내 셀 상태를 간직하는 법을 배우면서 망각 게이트가 밝아지는 것, 그리고 손실이 우연 수준을 벗어나는 곳에서 행이 바뀌는 것을 보세요. 전혀 바뀌지 않는 히트맵은 아무것도 배우지 못하는 셀입니다.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>State magnitude</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 크기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How large each cell&apos;s state is along the sequence: the norm ‖s_t‖ of every example&apos;s state vector, averaged over the batch, for the state chosen above the plot (the hidden state h_t, the LSTM&apos;s cell state c_t, or any state a plugin cell declares).</source>
-        <translation type="unfinished"></translation>
+        <translation>시퀀스를 따라 각 셀의 상태가 얼마나 큰지: 그래프 위에서 고른 상태(은닉 상태 h_t, LSTM의 셀 상태 c_t, 또는 플러그인 셀이 선언한 상태)에 대해 예제마다 상태 벡터의 노름 ‖s_t‖를 구해 배치 평균을 냅니다.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Time step t runs along the bottom. The faint curve is training step 1, the strong one the newest step (or the timeline&apos;s). The axes stay fixed while the timeline moves. Runs saved before GateLab recorded it say so.</source>
-        <translation type="unfinished"></translation>
+        <translation>가로축은 시점 t입니다. 흐린 곡선은 학습 1단계, 진한 곡선은 최신 단계(또는 타임라인의 단계)입니다. 타임라인이 움직여도 축은 고정됩니다. GateLab이 이 값을 기록하기 전에 저장된 실행은 그렇다고 알려 줍니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tanh RNN&apos;s and GRU&apos;s ‖h_t‖ cannot exceed √H. The LSTM&apos;s ‖c_t‖ has no such bound: while its forget gate stays near 1 it adds up what it is told to keep, so a growing ‖c_t‖ is its memory at work.</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh RNN과 GRU의 ‖h_t‖는 √H를 넘을 수 없습니다. LSTM의 ‖c_t‖에는 그런 한계가 없습니다. 망각 게이트가 1 가까이 있는 동안 간직하라는 것을 계속 더하므로, 커지는 ‖c_t‖는 기억이 일하고 있다는 표시입니다.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1448,47 +1554,47 @@ for this cell</source>
     <message>
         <location line="+2"/>
         <source>Settings for this cell:</source>
-        <translation type="unfinished"></translation>
+        <translation>이 셀에 적용되는 설정:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>initialisation and gain</source>
-        <translation type="unfinished"></translation>
+        <translation>초기화와 이득(gain)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>forget bias</source>
-        <translation type="unfinished"></translation>
+        <translation>망각 게이트 편향</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>float64</source>
-        <translation type="unfinished"></translation>
+        <translation>float64</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CUDA</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>applies</source>
-        <translation type="unfinished"></translation>
+        <translation>적용됨</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>적용되지 않음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>untested</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 안 됨</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  {setting}: {applies} ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>  {setting}: {applies} ({detail})</translation>
     </message>
 </context>
 <context>
@@ -1744,17 +1850,17 @@ for this cell</source>
     <message>
         <location line="+7"/>
         <source>Save run as a .gatelab file</source>
-        <translation type="unfinished"></translation>
+        <translation>.gatelab 파일로 실행 기록 저장</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open a .gatelab file</source>
-        <translation type="unfinished"></translation>
+        <translation>.gatelab 파일 열기</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>GateLab run (*.gatelab)</source>
-        <translation type="unfinished"></translation>
+        <translation>GateLab 실행 기록 (*.gatelab)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1829,7 +1935,7 @@ for this cell</source>
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+44"/>
+        <location filename="../../gui/application.py" line="+45"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>
@@ -1839,47 +1945,120 @@ for this cell</source>
     <message>
         <location filename="../../gui/panels/state_magnitude.py" line="+44"/>
         <source>Which state&apos;s magnitude to show</source>
-        <translation type="unfinished"></translation>
+        <translation>어느 상태의 크기를 볼지</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>not recorded in this run</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행에는 기록되지 않았습니다</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>State magnitude ‖{0}ₜ‖</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 크기 ‖{0}ₜ‖</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The batch mean of each example&apos;s state norm ‖{0}ₜ‖ along the sequence: faint at step 1, strong at the newest or the timeline&apos;s step</source>
-        <translation type="unfinished"></translation>
+        <translation>시퀀스를 따라 예제마다 구한 상태 노름 ‖{0}ₜ‖의 배치 평균: 흐린 선은 1단계, 진한 선은 최신 또는 타임라인의 단계</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>time step t</source>
-        <translation type="unfinished">시점 t</translation>
+        <translation>시점 t</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>mean ‖{0}&lt;sub&gt;t&lt;/sub&gt;‖</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 ‖{0}&lt;sub&gt;t&lt;/sub&gt;‖</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>cell state cₜ (LSTM)</source>
-        <translation type="unfinished"></translation>
+        <translation>셀 상태 cₜ (LSTM)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hidden state hₜ</source>
-        <translation type="unfinished">은닉 상태 hₜ</translation>
+        <translation>은닉 상태 hₜ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>state {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <location filename="../../gui/sweep_view.py" line="+42"/>
+        <source>GateLab sweep — {0}</source>
+        <translation>GateLab 스윕 — {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{task}: {cells} cells × {lengths} lengths × {seeds} seeds; bands: ± 1 standard deviation over the seeds</source>
+        <translation>{task}: 셀 {cells}개 × 길이 {lengths}개 × 시드 {seeds}개. 띠: 시드에 대한 ± 1 표준편차</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sequence length whose loss curves are shown</source>
+        <translation>손실 곡선을 보일 시퀀스 길이</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seed of the run to open</source>
+        <translation>열 실행의 시드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seed {0}</source>
+        <translation>시드 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this run</source>
+        <translation>이 실행 열기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show every cell&apos;s run at this T and seed in the main window, with its gradients (Enter)</source>
+        <translation>이 T와 시드에서 모든 셀의 실행을 기울기와 함께 주 창에 보여 줍니다(Enter)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Final {0} against sequence length</source>
+        <translation>시퀀스 길이에 따른 최종 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequence length T</source>
+        <translation>시퀀스 길이 T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chance</source>
+        <translation>우연 수준</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loss at T = {0}</source>
+        <translation>T = {0}에서의 손실</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>training step</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chance {0:.3g}</source>
+        <translation>우연 수준 {0:.3g}</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2089,11 @@ for this cell</source>
         <translation>순서 과제 (order)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>csv</source>
+        <translation>CSV 데이터 (csv)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>sum the two marked numbers of a long sequence (MSE at the last step)</source>
         <translation>긴 시퀀스에서 표시된 두 수를 더합니다 (마지막 시점의 MSE)</translation>
@@ -1935,7 +2119,12 @@ for this cell</source>
         <translation>방해 기호 사이에 숨은 X/Y 기호 두 개의 순서를 분류합니다 (4개 클래스)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>your own sequences from a CSV file (sequence, t, features…, target; answered at the end)</source>
+        <translation>CSV 파일에 담은 내 시퀀스(sequence, t, 특성…, target; 마지막에 답함)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
@@ -1990,7 +2179,32 @@ for this cell</source>
         <translation>d, 몇 시점 전의 토큰을 되풀이할지</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the CSV file: columns sequence, t, features…, target (docs/PLUGINS.md)</source>
+        <translation>CSV 파일: 열은 sequence, t, 특성…, target (docs/PLUGINS.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classification (the target is a label) or regression (a number)</source>
+        <translation>분류(target이 레이블) 또는 회귀(target이 수)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression: an answer within this many standard deviations counts as correct</source>
+        <translation>회귀: 이 표준편차 배수 안의 답을 정답으로 칩니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>input i</source>
         <translation>입력 게이트 i</translation>
     </message>
@@ -2054,7 +2268,7 @@ for this cell</source>
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../gui/application.py" line="+66"/>
+        <location filename="../../gui/application.py" line="+69"/>
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>

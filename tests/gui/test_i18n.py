@@ -15,6 +15,7 @@ from gui.app import FlagError, build_parser
 from gui.i18n import I18N_FOLDER, catalogue, choose_language, install_translators, remove_translators
 from gui.spec_fields import task_option_field
 from gui.task_words import WORDS, task_text
+from plugin_host.task_messages import OptionMessage
 from tasks import TASKS
 from training.spec import RunSpec
 
@@ -165,7 +166,7 @@ def core_words() -> set[str]:
     for task in TASKS.values():
         words |= {task.name, task.description, task.metric_name, task.metric_name.split(" (")[0]}
         for option in task.options():
-            field = task_option_field(option)
+            field = task_option_field(OptionMessage.of(option))
             words |= {field.label, field.tooltip}
     for path in Path(cells.__file__).parent.glob("*.py"):
         words |= set(re.findall(r'self\.record\("([^"]+)"', path.read_text(encoding="utf-8")))
