@@ -20,7 +20,6 @@ class RunProgress(QWidget):
         super().__init__(parent)
         self.speed_label = QLabel()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
         self.progress.setToolTip(self.tr("Training steps done by the slowest cell"))
         self.progress.setTextVisible(True)
         self.progress.hide()  # until there is a run (see the module's docstring)
@@ -41,7 +40,13 @@ class RunProgress(QWidget):
         text = self.tr("step %v of %m") if total else self.tr("step {0}").format(steps)
         partial = recorder is not None and not recorder.complete
         # An interrupted run or a checkpoint opened from disk must not pass for a whole one.
-        self.progress.setFormat(self.tr("{0} (partial run)").format(text) if partial else text)
+        shown = self.tr("{0} (partial run)").format(text) if partial else text
+        self.progress.setFormat(shown)
+        # As wide as its text needs at the theme's scale (a fixed width wrapped it at --scale 2).
+        written = shown.replace("%v", str(steps)).replace("%m", str(maximum))
+        line = self.progress.fontMetrics()
+        em = line.height()
+        self.progress.setFixedWidth(max(8 * em, line.horizontalAdvance(written) + 2 * em))
         self.progress.setToolTip(
             self.tr("This run was interrupted or saved as a checkpoint: it holds the steps "
                     "done until then") if partial else self.tr("Training steps done by the slowest cell"))

@@ -39,3 +39,19 @@ def test_the_idle_window_says_ready_without_a_bar(make_window):
     assert window.state_label.text().startswith("Ready")
     assert window.run_progress.progress.isHidden()
     assert window.run_progress.progress.maximum() > 0
+
+
+def test_the_bar_is_as_wide_as_its_text_at_any_scale(qtbot, monkeypatch):
+    """At --scale 2 a fixed 260 px bar wrapped "step 2000 of 2000" over two lines."""
+    from PySide6.QtGui import QFont
+
+    progress = RunProgress()
+    qtbot.addWidget(progress)
+    big = QFont(progress.progress.font())
+    big.setPointSize(28)
+    progress.progress.setFont(big)
+    progress.show()
+    run = run_of(3)
+    progress.show_run(run)
+    needed = progress.progress.fontMetrics().horizontalAdvance(progress.progress.text())
+    assert progress.progress.width() > needed
