@@ -63,6 +63,41 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Reason", "the output"),
     QT_TRANSLATE_NOOP("Reason", "state {name}"),
     QT_TRANSLATE_NOOP("Reason", "a tensor of shape {shape}"),
+    # plugin_host/task_validation.py
+    QT_TRANSLATE_NOOP("Reason", "not a subclass of tasks.Task"),
+    QT_TRANSLATE_NOOP("Reason", "the class attribute `name` is missing or empty (give the task a name to "
+                                "choose it by)"),
+    QT_TRANSLATE_NOOP("Reason", "a task must be a frozen dataclass: put @dataclass(frozen=True) above the "
+                                "class"),
+    QT_TRANSLATE_NOOP("Reason", "option {name} has no default: declare it with option(default, help)"),
+    QT_TRANSLATE_NOOP("Reason", "option {name} has a default of type {kind}; options are bool, int, float "
+                                "or str"),
+    QT_TRANSLATE_NOOP("Reason", "a {dtype} tensor of shape {shape}"),
+    QT_TRANSLATE_NOOP("Reason", "{name} must be a positive integer (got {value})"),
+    QT_TRANSLATE_NOOP("Reason", "baseline_loss must be a positive finite number: the loss of the best answer "
+                                "that remembers nothing (got {value})"),
+    QT_TRANSLATE_NOOP("Reason", "baseline_metric must be a number in [0, 1] (got {value})"),
+    QT_TRANSLATE_NOOP("Reason", "batch() must return a tasks.Batch, but returned {what}"),
+    QT_TRANSLATE_NOOP("Reason", "the batch's {label} must be a tensor, but is {what}"),
+    QT_TRANSLATE_NOOP("Reason", "the batch's inputs are {what}, expected a float tensor of shape [steps, "
+                                "batch, input_size] = {expected} (T = {length})"),
+    QT_TRANSLATE_NOOP("Reason", "the batch's inputs contain NaN or Inf (T = {length})"),
+    QT_TRANSLATE_NOOP("Reason", "the batch's mask is {what}, expected shape [steps, batch] = {expected}"),
+    QT_TRANSLATE_NOOP("Reason", "the batch's targets are {what}: the batch ({size}) must be their first or "
+                                "second dimension"),
+    QT_TRANSLATE_NOOP("Reason", "two generators seeded alike gave different batches (T = {length}): draw "
+                                "every random number from the `generator` argument (torch.rand(..., "
+                                "generator=generator)), so that every cell sees the same data"),
+    QT_TRANSLATE_NOOP("Reason", "every seed gives the same batch: the task ignores its generator, so the "
+                                "cells see one batch over and over"),
+    QT_TRANSLATE_NOOP("Reason", "loss_per_example must return one loss per example, shape [batch] = "
+                                "{expected}, but returned {what}"),
+    QT_TRANSLATE_NOOP("Reason", "loss_per_example gave NaN or Inf for random outputs"),
+    QT_TRANSLATE_NOOP("Reason", "the loss does not depend on the outputs (no gradient would reach the "
+                                "cells)"),
+    QT_TRANSLATE_NOOP("Reason", "the loss's gradient does not reach the outputs, or is NaN or Inf"),
+    QT_TRANSLATE_NOOP("Reason", "metric must return a number, but returned {what}"),
+    QT_TRANSLATE_NOOP("Reason", "metric must return a number in [0, 1] (got {value})"),
     # plugin_host/errors.py
     QT_TRANSLATE_NOOP("Reason", "called sys.exit({code}) during a validation step"),
     QT_TRANSLATE_NOOP("Reason", "ran out of memory: it tried to allocate more than this machine has{size}"),

@@ -4,6 +4,7 @@ affecting the cells or the other tasks."""
 
 import json
 import math
+import re
 import textwrap
 from pathlib import Path
 
@@ -24,6 +25,7 @@ PARITY = Path(__file__).resolve().parent.parent / "plugins" / "parity.py"
 # A task whose pieces the broken variants below replace, one at a time.
 TEMPLATE = '''
 import math
+import re
 from dataclasses import dataclass
 import torch
 from tasks import Batch, Task
@@ -88,7 +90,7 @@ def test_a_good_task_file_is_a_task_not_a_broken_cell_plugin(tmp_path):
     assert all(cell.origin == "built-in" for cell in cells)  # no "no cell here" failure for it
 
 
-@pytest.mark.parametrize("changes, words", [
+BROKEN_VARIANTS = [
     (dict(values="torch.randn(self.length, batch_size, 1)"), "seeded alike gave different batches"),
     (dict(values=SEEDED.replace(", 1,", ", 3,")), "[steps, batch, input_size]"),
     (dict(values=SEEDED + ".int()"), "float tensor"),
@@ -97,7 +99,10 @@ def test_a_good_task_file_is_a_task_not_a_broken_cell_plugin(tmp_path):
     (dict(metric="3.0"), "metric must return a number in [0, 1]"),
     (dict(metric="1 / 0"), "ZeroDivisionError"),
     (dict(name=""), "`name` is missing or empty"),
-])
+]
+
+
+@pytest.mark.parametrize("changes, words", BROKEN_VARIANTS)
 def test_a_broken_task_is_reported_with_its_reason(tmp_path, changes, words):
     path = task_file(tmp_path, "bad.py", **changes)
     (record,) = records_of(path)
@@ -216,3 +221,22 @@ def test_the_api_trains_a_task_plugin_by_name_and_lists_it():
     assert run.recorder.cells["RNN"].steps == 2
     with pytest.raises(ValueError, match="unknown task 'nosuch'"):
         gatelab.train(task="nosuch", steps=1, progress=False)
+
+
+@pytest.mark.parametrize("changes, words", BROKEN_VARIANTS)
+def test_the_korean_window_words_each_reason_in_korean(qapp, tmp_path, changes, words):
+    """Issue 10: validation reasons in Korean too (gui/reason_words.py); a
+    plugin's own exception ("ZeroDivisionError: …") stays as it came."""
+    from gui.i18n import install_translators, remove_translators
+    from gui.reason_words import reason_text
+
+    (record,) = records_of(task_file(tmp_path, "bad.py", **changes))
+    translators = install_translators(qapp, "ko")
+    try:
+        korean = reason_text(record.reason)
+    finally:
+        remove_translators(qapp, translators)
+    if record.reason.startswith("ZeroDivisionError"):
+        assert korean == record.reason
+    else:
+        assert re.search(r"[\uac00-\ud7a3]", korean) and korean != record.reason, korean

@@ -1711,6 +1711,121 @@ for this cell</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>not a subclass of tasks.Task</source>
+        <translation>tasks.Task의 하위 클래스가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the class attribute `name` is missing or empty (give the task a name to choose it by)</source>
+        <translation>클래스 속성 `name`이 없거나 비어 있습니다(과제를 고를 때 쓸 이름을 주세요)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a task must be a frozen dataclass: put @dataclass(frozen=True) above the class</source>
+        <translation>과제는 고정된(frozen) dataclass여야 합니다: 클래스 위에 @dataclass(frozen=True)를 붙이세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>option {name} has no default: declare it with option(default, help)</source>
+        <translation>옵션 {name}에 기본값이 없습니다: option(default, help)로 선언하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {name} has a default of type {kind}; options are bool, int, float or str</source>
+        <translation>옵션 {name}의 기본값 형식이 {kind}입니다. 옵션은 bool, int, float, str 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a {dtype} tensor of shape {shape}</source>
+        <translation>모양이 {shape}인 {dtype} 텐서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} must be a positive integer (got {value})</source>
+        <translation>{name}은(는) 양의 정수여야 합니다(받은 값 {value})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baseline_loss must be a positive finite number: the loss of the best answer that remembers nothing (got {value})</source>
+        <translation>baseline_loss는 양의 유한한 수여야 합니다: 아무것도 기억하지 않는 최선의 답이 얻는 손실(받은 값 {value})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baseline_metric must be a number in [0, 1] (got {value})</source>
+        <translation>baseline_metric은 [0, 1] 안의 수여야 합니다(받은 값 {value})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch() must return a tasks.Batch, but returned {what}</source>
+        <translation>batch()는 tasks.Batch를 반환해야 하는데 {what}을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the batch&apos;s {label} must be a tensor, but is {what}</source>
+        <translation>배치의 {label}은(는) 텐서여야 하는데 {what}입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the batch&apos;s inputs are {what}, expected a float tensor of shape [steps, batch, input_size] = {expected} (T = {length})</source>
+        <translation>배치의 inputs가 {what}입니다. 모양이 [steps, batch, input_size] = {expected}인 실수 텐서여야 합니다(T = {length})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the batch&apos;s inputs contain NaN or Inf (T = {length})</source>
+        <translation>배치의 inputs에 NaN 또는 Inf가 있습니다(T = {length})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the batch&apos;s mask is {what}, expected shape [steps, batch] = {expected}</source>
+        <translation>배치의 mask가 {what}입니다. 모양이 [steps, batch] = {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the batch&apos;s targets are {what}: the batch ({size}) must be their first or second dimension</source>
+        <translation>배치의 targets가 {what}입니다: 배치 크기({size})가 첫째나 둘째 차원이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two generators seeded alike gave different batches (T = {length}): draw every random number from the `generator` argument (torch.rand(..., generator=generator)), so that every cell sees the same data</source>
+        <translation>같은 시드의 생성기 둘이 서로 다른 배치를 만들었습니다(T = {length}). 모든 난수를 `generator` 인자에서 뽑으세요(torch.rand(..., generator=generator)). 그래야 모든 셀이 같은 데이터를 봅니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every seed gives the same batch: the task ignores its generator, so the cells see one batch over and over</source>
+        <translation>어떤 시드에서도 같은 배치가 나옵니다: 과제가 생성기를 쓰지 않아 셀들이 한 배치만 계속 봅니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss_per_example must return one loss per example, shape [batch] = {expected}, but returned {what}</source>
+        <translation>loss_per_example은 예제마다 손실 하나, 모양 [batch] = {expected}를 반환해야 하는데 {what}을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss_per_example gave NaN or Inf for random outputs</source>
+        <translation>무작위 출력에 대해 loss_per_example이 NaN 또는 Inf를 냈습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the loss does not depend on the outputs (no gradient would reach the cells)</source>
+        <translation>손실이 출력에 의존하지 않습니다(셀에 기울기가 닿지 않습니다)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the loss&apos;s gradient does not reach the outputs, or is NaN or Inf</source>
+        <translation>손실의 기울기가 출력에 닿지 않거나 NaN 또는 Inf입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metric must return a number, but returned {what}</source>
+        <translation>metric은 수를 반환해야 하는데 {what}을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metric must return a number in [0, 1] (got {value})</source>
+        <translation>metric은 [0, 1] 안의 수를 반환해야 합니다(받은 값 {value})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>called sys.exit({code}) during a validation step</source>
         <translation>검증 단계에서 sys.exit({code})를 호출했습니다</translation>
     </message>
@@ -1901,13 +2016,13 @@ for this cell</source>
 <context>
     <name>RunProgress</name>
     <message>
-        <location filename="../../gui/run_progress.py" line="+24"/>
-        <location line="+23"/>
+        <location filename="../../gui/run_progress.py" line="+23"/>
+        <location line="+29"/>
         <source>Training steps done by the slowest cell</source>
         <translation>가장 느린 셀이 마친 학습 단계 수</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
         <source>step %v of %m</source>
         <translation>%m단계 중 %v</translation>
     </message>
@@ -1922,7 +2037,7 @@ for this cell</source>
         <translation>{0} (일부만 저장된 실행)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>This run was interrupted or saved as a checkpoint: it holds the steps done until then</source>
         <translation>이 실행은 중단되었거나 체크포인트로 저장되었습니다. 그때까지 마친 단계만 담고 있습니다</translation>
     </message>
