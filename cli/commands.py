@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from plugin_host import CellSource, discover_cells, find_cell
+from plugin_host import CellSource, discover_cells
+from plugin_host.discovery import choose_cells
 from plugin_host.names import display_width, escape_for_terminal, padded
 from plugin_host.parameters import cell_parameters
 from plugin_host.task_discovery import discover_tasks
@@ -27,19 +28,10 @@ def resolve_cells(names: tuple[str, ...], plugin_dirs: tuple[str, ...]) -> tuple
                                                                                   dict[str, str]]:
     """How to load each usable cell (by its own spelling of the name) and why
     each broken one cannot train; an unknown name is one line and exit code 2."""
-    records = discover_cells([Path(d) for d in plugin_dirs])
-    sources, broken = {}, {}
-    for name in names:
-        record = find_cell(records, name)
-        if record is not None and record.source is not None:
-            sources[record.name] = record.source
-            continue
-        failed = [r for r in records if r.name.lower() == name.lower()]
-        if not failed:
-            usable = ", ".join(r.name for r in records if r.usable)
-            fail(f"unknown cell {name!r}; available: {usable}")
-        broken[name] = f"broken plugin: {failed[0].reason} ({failed[0].location})"
-    return sources, broken
+    choice = choose_cells(names, plugin_dirs)
+    if choice.unknown:
+        fail(f"unknown cell {choice.unknown[0]!r}; available: {', '.join(choice.usable)}")
+    return choice.sources, {name: f"broken plugin: {why}" for name, why in choice.broken.items()}
 
 
 def run_command(args: argparse.Namespace) -> int:

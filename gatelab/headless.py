@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from cli.supervised_run import train_to_end
-from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells, find_cell
+from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells
+from plugin_host.discovery import choose_cells
 from plugin_host.task_discovery import discover_tasks, task_source_for
 from training.recorder import RunRecorder
 from training.spec import RunSpec, task_facts
@@ -55,17 +56,10 @@ def _with_task_source(spec: RunSpec) -> RunSpec:
 def _sources(spec: RunSpec) -> dict[str, CellSource]:
     """How each requested cell is loaded, by its own name; ValueError for a
     cell that is unknown or failed its check (with the reason)."""
-    records = discover_cells([Path(p) for p in spec.plugins])
-    sources = {}
-    for name in spec.cells:
-        record = find_cell(records, name)
-        if record is None or record.source is None:
-            known = [r for r in records if r.name.lower() == name.lower()]
-            reason = f"{known[0].reason} ({known[0].location})" if known else \
-                f"unknown; available: {', '.join(r.name for r in records if r.usable)}"
-            raise ValueError(f"cell {name!r}: {reason}")
-        sources[record.name] = record.source
-    return sources
+    choice = choose_cells(spec.cells, spec.plugins)
+    for name, why in choice.problems().items():
+        raise ValueError(f"cell {name!r}: {why}")
+    return choice.sources
 
 
 def open(folder: str | Path) -> Run:  # noqa: A001 (gatelab.open, like a file: the name users expect)

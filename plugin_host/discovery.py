@@ -166,3 +166,38 @@ def find_cell(records: list[CellRecord], name: str) -> CellRecord | None:
         if record.usable and name_key(record.name) == name_key(name):
             return record
     return None
+
+
+@dataclasses.dataclass
+class CellChoice:
+    """The cells a run asked for, looked up once for the CLI and the API, which
+    differ only in what they do with the bad ones (the CLI trains the good
+    cells and reports the broken; the API raises)."""
+
+    sources: dict[str, CellSource]  # by each record's own spelling of the name
+    broken: dict[str, str]  # asked name -> "reason (where)"
+    unknown: list[str]  # asked names that no record has
+    usable: list[str]  # every usable cell's name, to say what there is
+
+    def problems(self) -> dict[str, str]:
+        """Each broken or unknown name and why, in words."""
+        known = f"unknown; available: {', '.join(self.usable)}"
+        return {**self.broken, **dict.fromkeys(self.unknown, known)}
+
+
+def choose_cells(names: tuple[str, ...] | list[str], plugin_dirs: tuple[str, ...] | list[str]) -> CellChoice:
+    """Discover (built-ins, ``plugin_dirs``, the user's and installed plugins)
+    and look up each of ``names``; never raises."""
+    records = discover_cells([Path(d) for d in plugin_dirs])
+    choice = CellChoice({}, {}, [], [r.name for r in records if r.usable])
+    for name in names:
+        record = find_cell(records, name)
+        if record is not None and record.source is not None:
+            choice.sources[record.name] = record.source
+            continue
+        failed = [r for r in records if r.name.lower() == name.lower()]
+        if failed:
+            choice.broken[name] = f"{failed[0].reason} ({failed[0].location})"
+        else:
+            choice.unknown.append(name)
+    return choice
