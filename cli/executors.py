@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from plugin_host.lifeline import exit_with_parent
 from plugin_host.spawning import main_script_hidden
 
 R = TypeVar("R")
@@ -62,7 +63,8 @@ def executor_for(cluster: str | None, workers: int) -> Iterator[Executor]:
     with main_script_hidden():
         if cluster is None:
             spawn = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=exit_with_parent,
+                                     initargs=(os.getpid(),)) as pool:  # none outlives a killed caller
                 yield pool
             return
         try:

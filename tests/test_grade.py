@@ -66,12 +66,17 @@ def test_grade_refuses_an_empty_folder_and_an_earlier_report_in_one_line(tmp_pat
 def test_grading_on_a_local_dask_cluster_equals_the_local_pool(tmp_path):
     pytest.importorskip("distributed")
     students = {name: CLASS[name] for name in ("anna.py", "ben.py", "erik.py")}
-    columns = ("cell", "status", "reason", "steps", "final_loss", "lstm_final_loss", "learned")  # not timings
+    columns = ("cell", "status", "reason", "steps", "learned")  # not timings
+    losses = ("final_loss", "lstm_final_loss")
 
     def results(rows):
         return {student: [row[c] for c in columns] for student, row in rows.items()}
 
+    def numbers(rows):  # equal to float32's last digits: the LSTM's capture schedule follows the clock
+        return [float(row[c] or "nan") for row in rows.values() for c in losses]
+
     pool = grade_class(tmp_path / "pool", students)
     cluster = grade_class(tmp_path / "cluster", students, "--cluster", "local", "--workers", "2")
     assert results(pool) == results(cluster)
+    assert numbers(pool) == pytest.approx(numbers(cluster), rel=1e-6, nan_ok=True)
     assert pool["anna"]["status"] == "ok" and pool["erik"]["status"] == "error"
