@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from cli.supervised_run import train_to_end
+from cli.sweep_folder import is_sweep_folder, read_sweep
 from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells
 from plugin_host.discovery import choose_cells
 from plugin_host.task_discovery import discover_tasks, task_source_for
-from training.recorder import RunRecorder
+from training.run_archive import load_run
 from training.spec import RunSpec, task_facts
 
 from .runs import Run, Sweep
@@ -62,10 +63,14 @@ def _sources(spec: RunSpec) -> dict[str, CellSource]:
     return choice.sources
 
 
-def open(folder: str | Path) -> Run:  # noqa: A001 (gatelab.open, like a file: the name users expect)
-    """A saved run (from the window, the CLI or ``Run.save``); raises
+def open(path: str | Path) -> Run | Sweep:  # noqa: A001 (gatelab.open, like a file: the name users expect)
+    """A saved run (a folder from the window, the CLI or ``Run.save``, or a
+    ``.gatelab`` file), or a sweep's folder (a ``Sweep``); raises
     ``RunFileError`` (a ValueError) naming the file and the problem."""
-    return Run(RunRecorder.load(Path(folder)))
+    path = Path(path)
+    if is_sweep_folder(path):
+        return Sweep(path, read_sweep(path).rows)
+    return Run(load_run(path))
 
 
 def available_cells(plugins: Folders = ()) -> list[str]:

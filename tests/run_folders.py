@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cli.sweep import cell_row, sweep_csv
 from training import RunSpec, StepReport
 from training.recorder import RunRecorder
 from training.run import build_task
@@ -69,3 +70,29 @@ def assert_same_run(left: RunRecorder, right: RunRecorder) -> None:
     assert ours.keys() == theirs.keys()
     for key in ours:
         np.testing.assert_array_equal(ours[key], theirs[key], err_msg=key)
+
+
+SWEEP_LENGTHS, SWEEP_SEEDS, SWEEP_CELLS = (5, 9), (0, 1, 2), ("RNN", "GRU")
+
+
+def final_metric(cell: str, length: int, seed: int) -> float:
+    """A different, known value per run, so that means and spreads are checkable."""
+    return (0.9 if cell == "GRU" else 0.3) - 0.01 * length + 0.05 * seed
+
+
+def saved_sweep(folder: Path) -> Path:
+    """One run folder per (cell, T, seed) as ``main.py sweep`` writes them, and its sweep.csv."""
+    rows = []
+    for length in SWEEP_LENGTHS:
+        for seed in SWEEP_SEEDS:
+            for cell in SWEEP_CELLS:
+                spec = RunSpec(length=length, cells=(cell,), steps=12, seed=seed)
+                run = RunRecorder(spec, build_task(spec), {cell: 10})
+                for step in range(1, 13):
+                    run.add(StepReport(cell, step, 1.0 / step + seed, final_metric(cell, length, seed), 1.0,
+                                       0.01, gradients={"h": np.ones(length)} if step == 1 else None))
+                place = folder / f"{cell}-T{length}-seed{seed}"
+                run.save(place, complete=True)
+                rows.append(cell_row(run, cell, place.name))
+    (folder / "sweep.csv").write_text(sweep_csv(rows))
+    return folder

@@ -99,3 +99,19 @@ def test_a_sweep_writes_a_folder_per_cell_length_and_seed_and_the_tables(tmp_pat
     assert "| cell | T = 6 | T = 8 |" in table and "±" in table
     for name in ("metric_vs_length", "loss_T6", "loss_T8"):
         assert sweep.figure(name)._repr_png_().startswith(PNG_MAGIC)
+
+
+def test_open_reads_a_sweep_folder_and_a_gatelab_file(tmp_path):
+    """gatelab.open takes what the window opens: a run folder, a .gatelab file, a sweep's folder."""
+    from run_folders import SWEEP_CELLS, SWEEP_LENGTHS, SWEEP_SEEDS, final_metric, saved_sweep
+
+    from training.recorder import RunRecorder
+    from training.run_archive import save_archive
+
+    sweep = gatelab.open(saved_sweep(tmp_path / "sweep"))
+    assert isinstance(sweep, gatelab.Sweep)
+    assert len(sweep.table().rows) == len(SWEEP_CELLS) * len(SWEEP_LENGTHS) * len(SWEEP_SEEDS)
+    run = sweep.run("GRU", 9, seed=2)
+    assert run.metrics("GRU")["metric"][-1] == pytest.approx(final_metric("GRU", 9, 2))
+    save_archive(RunRecorder.load(tmp_path / "sweep" / "GRU-T9-seed2"), tmp_path / "one.gatelab")
+    assert gatelab.open(tmp_path / "one.gatelab").cells == ["GRU"]

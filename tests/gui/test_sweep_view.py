@@ -4,39 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from run_folders import SWEEP_CELLS as CELLS
+from run_folders import SWEEP_LENGTHS as LENGTHS
+from run_folders import SWEEP_SEEDS as SEEDS
+from run_folders import final_metric
+from run_folders import saved_sweep as write_sweep_folder
 from window_helpers import small_spec
 
-from cli.sweep import cell_row, sweep_csv
 from cli.sweep_folder import read_sweep
 from gui.sweep_view import SweepView
-from tasks import make_task
-from training import RunSpec, StepReport
-from training.recorder import RunRecorder
 from training.run_files import RunFileError
-
-LENGTHS, SEEDS, CELLS = (5, 9), (0, 1, 2), ("RNN", "GRU")
-
-
-def final_metric(cell: str, length: int, seed: int) -> float:
-    """A different, known value per run, so that means and spreads are checkable."""
-    return (0.9 if cell == "GRU" else 0.3) - 0.01 * length + 0.05 * seed
-
-
-def write_sweep_folder(folder):
-    """One run folder per (cell, T, seed) as ``main.py sweep`` writes them, and its sweep.csv."""
-    rows = []
-    for length in LENGTHS:
-        for seed in SEEDS:
-            for cell in CELLS:
-                spec = RunSpec(length=length, cells=(cell,), steps=12, seed=seed)
-                run = RunRecorder(spec, make_task("adding", length), {cell: 10})
-                for step in range(1, 13):
-                    run.add(StepReport(cell, step, 1.0 / step + seed, final_metric(cell, length, seed), 1.0,
-                                       0.01, gradients={"h": np.ones(length)} if step == 1 else None))
-                place = folder / f"{cell}-T{length}-seed{seed}"
-                run.save(place, complete=True)
-                rows.append(cell_row(run, cell, place.name))
-    (folder / "sweep.csv").write_text(sweep_csv(rows))
 
 
 def test_a_sweep_folder_opens_with_mean_and_spread_per_cell(qtbot, make_window, tmp_path):
