@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from unittest import mock
 
+import numpy as np
 import pytest
 import torch
 from torch import nn
@@ -13,7 +14,9 @@ from torch import nn
 from cells import GRU, LSTM, RNN, Cell
 from tasks import make_task
 from training import fused, sensitivity
-from training.run import CellRun
+from training import run as run_module
+from training.recorder import RunRecorder
+from training.run import CellRun, Trainer
 from training.sensitivity import final_state_sensitivity
 from training.spec import RunSpec
 
@@ -117,3 +120,25 @@ def test_a_captured_step_reports_the_measure_and_trains_as_without_it():
     assert with_measure.loss == without.loss
     skipped = runs[0].train_step(batch, capture=False)
     assert skipped.gradients == {} and skipped.states == {}
+
+
+def test_past_its_share_of_the_time_a_capture_skips_the_measure_and_the_files_stay_aligned(tmp_path):
+    """Step 1 always measures; with no time to spare the later captures do
+    not, their rows are NaN in gradients.npz, and a reopened run has the
+    measure exactly where it was taken (every other series on every row)."""
+    spec = RunSpec(task="adding", length=8, cells=("GRU",), steps=3, hidden=4, batch=4)
+    trainer = Trainer(spec, [GRU])
+    recorder = RunRecorder(spec, trainer.task, {"GRU": trainer.runs[0].parameters})
+    with mock.patch.object(run_module, "JACOBIAN_SHARE", 0.0):
+        for _ in range(3):
+            for report in trainer.step():
+                recorder.add(report)
+                assert ("jacobian" in report.gradients) == (report.step == 1)
+    recorder.save(tmp_path / "run")
+    with np.load(tmp_path / "run" / "gradients.npz") as arrays:
+        jacobian, h = arrays["GRU/jacobian"], arrays["GRU"]
+    assert jacobian.shape == h.shape == (3, 8)
+    assert np.isfinite(jacobian[0]).all() and np.isnan(jacobian[1:]).all() and np.isfinite(h).all()
+    loaded = RunRecorder.load(tmp_path / "run").cells["GRU"]
+    assert [sorted(row) for row in loaded.gradients.items] == [["h", "jacobian", "x"], ["h", "x"], ["h", "x"]]
+    np.testing.assert_array_equal(loaded.gradients.items[0]["jacobian"], jacobian[0])

@@ -217,10 +217,10 @@ class RunRecorder:
             steps = history.gradients.steps
             longest = steps if len(steps) > len(longest) else longest
             arrays[f"{cell}/steps"] = np.array(steps, dtype=np.int64)
-            keys = history.gradients.items[0].keys() if history.gradients.items else []
-            for key in keys:
-                _, matrix = history.gradient_matrix(key)
-                arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = matrix
+            keys = dict.fromkeys(key for gradients in history.gradients.items for key in gradients)
+            for key in keys:  # NaN rows where a record lacks the series (the Jacobian is not on every one)
+                arrays[cell if key == "h" else f"{cell}/{escape_key(key)}"] = _record_matrix(
+                    history.gradients.items, key)
             for gate in history.gate_names:
                 arrays[f"{cell}/{GATES_HISTORY}/{escape_key(gate)}"] = history.gate_matrix(gate)
             for state in history.state_names:
@@ -328,7 +328,10 @@ def _restore_history(history: CellHistory, info: dict, rows: list[dict], arrays:
     history.metrics.steps = [r["step"] for r in rows]
     history.first_gradients = arrays.profiles["first"]
     history.gradients.steps = arrays.steps
-    history.gradients.items = [{k: v[i] for k, v in arrays.series.items() if len(v) > i}
+    # An all-NaN row is a record without that series (the writer's filler, or a
+    # profile that diverged whole: either way nothing to draw or to compare).
+    history.gradients.items = [{k: v[i] for k, v in arrays.series.items()
+                                if len(v) > i and not np.isnan(v[i]).all()}
                                for i in range(len(arrays.steps))]
     # A NaN row is a record without that gate or state (the writer's filler).
     for kept, matrices in ((history.gate_means, arrays.gates), (history.state_norms, arrays.states)):

@@ -23,6 +23,11 @@ from .report import DIVERGED, DONE, ERROR, RUNNING, StepReport
 from .sensitivity import final_state_sensitivity
 from .spec import RunSpec, build_task
 
+# The Jacobian measure's share of training time at most: it re-runs the top layer
+# (about a captured step's cost), so on every capture it halved the steps/s of
+# a loaded machine (bench/jacobian_cost.py); past the share a capture skips it.
+JACOBIAN_SHARE = 0.1
+
 OPTIMIZER_CLASSES = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD, "rmsprop": torch.optim.RMSprop}
 
 
@@ -57,6 +62,8 @@ class CellRun:
             self.message = (f"--init {spec.init} / --gain {spec.recurrent_gain:g} changed nothing here: "
                             "the cell has no weight_hh* parameter (docs/PLUGINS.md, the full contract)")
         self.cell_file = _source_file(cell_class)
+        self.trained_seconds = 0.0  # all steps so far, and of it the Jacobian measure's
+        self.jacobian_seconds = 0.0
 
     def set_lr(self, lr: float) -> None:
         for group in self.optimizer.param_groups:
@@ -81,6 +88,7 @@ class CellRun:
             report = StepReport(self.name, self.step_count, math.nan, math.nan, math.nan, 0.0,
                                 traceback=traceback.format_exc())
         report.seconds = time.perf_counter() - started
+        self.trained_seconds += report.seconds
         report.finished_at = time.monotonic()
         if self.status == RUNNING and self.spec.steps and self.step_count >= self.spec.steps:
             self.status = DONE
@@ -123,13 +131,18 @@ class CellRun:
             norms[series_name(state, layer, reverse, top)] = mean_example_norms(gradient).cpu().numpy()
         if unrolled.inputs.grad is not None:
             norms["x"] = mean_example_norms(unrolled.inputs.grad).cpu().numpy()
-        if unrolled.top_input is not None:
+        if unrolled.top_input is not None and (
+                self.step_count == 1 or self.jacobian_seconds <= JACOBIAN_SHARE * self.trained_seconds):
+            started = time.perf_counter()
             norms.update(self._sensitivity(unrolled.top_input))
+            self.jacobian_seconds += time.perf_counter() - started
         return norms
 
     def _sensitivity(self, top_input: torch.Tensor) -> dict[str, np.ndarray]:
         """{"jacobian": ‖∂h_T/∂h_t‖} of the top forward cell (``sensitivity``),
-        with probes seeded by run seed and step; {} when the cell cannot be
+        with probes seeded by run seed and step; measured on step 1 and on the
+        captured steps that keep its time within ``JACOBIAN_SHARE`` of the
+        training's (the others' reports lack it); {} when the cell cannot be
         re-run on the larger probe batch (a plugin that fixed its batch size):
         a side measure must not fail the training step."""
         seed = self.spec.seed * 1_000_003 + self.step_count

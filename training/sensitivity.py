@@ -36,8 +36,9 @@ value: one standard deviation is 12.5 % at the default B = 32 in the worst
 case, 0.05 decades on the log-scale plot (the root's bias is smaller still,
 about 1/(4B)).
 
-It is computed on captured steps only (``capture_schedule``), for the top
-layer's forward direction; the probes come from their own generator, so the
+It is computed on captured steps only (``capture_schedule``), and on those
+only while its time stays within ``run.JACOBIAN_SHARE`` of the training's
+(step 1 always), for the top layer's forward direction; the probes come from their own generator, so the
 training's random numbers (dropout) are not touched.
 """
 

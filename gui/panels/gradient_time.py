@@ -24,11 +24,13 @@ from training.recorder import CellHistory, RunRecorder
 from .base import PlotPanel
 
 
-def newest_gradients(history: CellHistory) -> dict[str, np.ndarray]:
-    """The newest captured step's gradients, else the last recorded row."""
-    if history.captured is not None and history.captured.gradients:
-        return history.captured.gradients
-    return history.gradients.items[-1] if history.gradients.items else {}
+def newest_profile(history: CellHistory, key: str) -> np.ndarray | None:
+    """The newest captured step's ``key``, else the newest recorded row with
+    a finite one (the Jacobian is not measured on every captured step)."""
+    if history.captured is not None and key in history.captured.gradients:
+        return history.captured.gradients[key]
+    return next((row[key] for row in reversed(history.gradients.items)
+                 if key in row and np.isfinite(row[key]).all()), None)
 
 
 class GradientTimePanel(PlotPanel):
@@ -146,7 +148,7 @@ class GradientTimePanel(PlotPanel):
                     self.plot.removeItem(curve)
                     self.legend.removeItem(curve)
         pairs = {name: (history.first_gradients.get(self.series),
-                        newest_gradients(history).get(self.series))
+                        newest_profile(history, self.series))
                  for name, history in cells.items()}
         arrays = [a for pair in pairs.values() for a in pair if a is not None]
         floor = log_floor(*arrays) if arrays else 1.0

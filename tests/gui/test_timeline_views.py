@@ -86,7 +86,9 @@ def test_the_new_views_show_step_k_as_the_files_hold_it(window, trained_run, ste
     assert not window.state_magnitude.absent_text.isVisible()
 
     strong_jacobian = window.gradient_time.curves["GRU"][1]
-    np.testing.assert_array_equal(strong_jacobian.yData, arrays["GRU/jacobian"][row])
+    measured = [r for r in range(row + 1) if np.isfinite(arrays["GRU/jacobian"][r]).all()]
+    assert measured and measured[0] == 0  # step 1 always; later captures within its time share
+    np.testing.assert_array_equal(strong_jacobian.yData, arrays["GRU/jacobian"][measured[-1]])
     assert strong_jacobian.yData[-1] == pytest.approx(2.0)  # ∂h_T/∂h_T = I: √H, H = 4
     assert not window.gradient_time.absent_text.isVisible()
 
