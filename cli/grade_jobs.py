@@ -13,7 +13,9 @@ its imports and its cell worker's overlap the job before); ``grade_job`` ships t
 (regular files, bounded), and ``graded_run`` reads them in the grader with the
 run-file reader, which parses data and never runs any, and checks that the
 run is of the spec and the cell that were asked for. A cell that subverts its
-supervisor can forge only its own run, which is its own row.
+supervisor through the pipe it is given can forge only its own run, which is
+its own row (it runs as the same user as everything else: see the README's
+trust model for what that leaves open).
 """
 
 from __future__ import annotations
