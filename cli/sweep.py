@@ -30,7 +30,7 @@ from plugin_host.source import CellSource
 from training.budget import memory_problem
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
-from training.run_files import guarded_csv
+from training.run_files import SWEEP_SUMMARY, guarded_csv
 from training.spec import RunSpec, task_facts
 from training.worker_process import WarmPool
 
@@ -173,7 +173,7 @@ def write_sweep(outcome: SweepOutcome, folder: Path, metric_name: str) -> list[P
     """sweep.csv, sweep.md and the figures, each written atomically."""
     from plots.rendering import sweep_figure_pngs
 
-    written = [write_atomically(folder / "sweep.csv", lambda f: f.write(sweep_csv(outcome.rows).encode())),
+    written = [write_atomically(folder / SWEEP_SUMMARY, lambda f: f.write(sweep_csv(outcome.rows).encode())),
                write_atomically(folder / "sweep.md",
                                 lambda f: f.write(sweep_markdown(outcome.rows, metric_name).encode()))]
     figures = sweep_figure_pngs(outcome.rows, outcome.recorders) if outcome.recorders else {}  # none ran
@@ -219,7 +219,7 @@ def sweep_command(args) -> int:
             problem = str(error)
         if problem:
             fail(f"T = {length}: {problem}")
-    if args.out and (Path(args.out) / "sweep.csv").exists() and not args.overwrite:
+    if args.out and (Path(args.out) / SWEEP_SUMMARY).exists() and not args.overwrite:
         fail(f"{args.out} holds an earlier sweep (sweep.csv); choose another --out or pass --overwrite")
     sources, broken = resolve_cells(base.cells, base.plugins)
     if broken:

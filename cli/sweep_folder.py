@@ -13,16 +13,10 @@ import csv
 from pathlib import Path
 
 from training.recorder import RunRecorder
+from training.run_files import SWEEP_SUMMARY as SUMMARY
 from training.run_files import RunFileError
 
 from .sweep import SweepOutcome, cell_row
-
-SUMMARY = "sweep.csv"
-
-
-def is_sweep_folder(folder: Path) -> bool:
-    """A folder that a sweep wrote (its summary, and no run of its own)."""
-    return (folder / SUMMARY).is_file() and not (folder / "summary.json").exists()
 
 
 def read_sweep(folder: Path) -> SweepOutcome:

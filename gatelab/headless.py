@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 from cli.supervised_run import train_to_end
-from cli.sweep_folder import is_sweep_folder, read_sweep
+from cli.sweep_folder import read_sweep
 from plugin_host import DEFAULT_STEP_TIMEOUT, CellSource, discover_cells
 from plugin_host.discovery import choose_cells
 from plugin_host.task_discovery import discover_tasks, task_source_for
 from training.run_archive import load_run
+from training.run_files import is_sweep_folder
 from training.spec import RunSpec, task_facts
 
 from .runs import Run, Sweep

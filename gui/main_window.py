@@ -23,6 +23,7 @@ from plugin_host import CellRecord
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from training.recorder import RunRecorder
 from training.run_archive import load_run
+from training.run_files import is_sweep_folder
 from training.spec import RunSpec
 
 from .appearance import use_theme
@@ -380,11 +381,11 @@ class MainWindow(QMainWindow):
         """Show a saved comparison: a run folder or a ``.gatelab`` file, or a
         sweep's folder in a window of its own; raises ValueError if ``path``
         holds none (the window stays as it was)."""
-        from cli.sweep_folder import is_sweep_folder, read_sweep  # the sweep's code, only when one opens
-
-        from .sweep_view import SweepView
-
         if is_sweep_folder(path):
+            from cli.sweep_folder import read_sweep  # the sweep's code (and torch), only when one opens
+
+            from .sweep_view import SweepView
+
             view = SweepView(path, read_sweep(path), self.show_saved_run, self)
             view.resize(self.size() * 0.8)
             view.show()

@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 from bisect import bisect_left
 from dataclasses import dataclass
+from pathlib import Path
 
 from training.recorder import RunRecorder
 from training.run_archive import load_run
+from training.run_files import is_sweep_folder
 from training.timeline import recorded_steps
 
 from .flags import FlagError, run_to_open
@@ -25,9 +27,10 @@ class OpenedRun:
     """A run read for the window: its recorder, the name for the title, and
     the recorded step to show (None: the last, as Open run does)."""
 
-    recorder: RunRecorder
+    recorder: RunRecorder | None
     name: str
     step: int | None
+    sweep: Path | None = None  # a sweep's folder instead of a run (no recorder)
 
 
 def nearest_step(steps: list[int], step: int) -> int:
@@ -43,6 +46,10 @@ def opened_run(args: argparse.Namespace) -> OpenedRun | None:
     path = run_to_open(args)
     if path is None:
         return None
+    if is_sweep_folder(path):  # its window opens once the main window is up
+        if args.at is not None:
+            raise FlagError(f"--at: {path.name} is a sweep's folder; --at picks a step of one run")
+        return OpenedRun(None, path.name, None, sweep=path)
     try:
         recorder = load_run(path)
     except ValueError as error:
@@ -60,6 +67,9 @@ def opened_run(args: argparse.Namespace) -> OpenedRun | None:
 
 def show_opened(window, opened: OpenedRun) -> None:
     """Show ``opened`` in ``window`` (a ``MainWindow``) at its step."""
+    if opened.sweep is not None:
+        window.open_run(opened.sweep)
+        return
     window.show_saved_run(opened.recorder, opened.name)
     if opened.step is not None:
         window.timeline.go_to(opened.step)

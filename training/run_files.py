@@ -39,6 +39,15 @@ FLOAT_COLUMNS = ("loss", "metric", "grad_norm", "seconds", "elapsed")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
+SWEEP_SUMMARY = "sweep.csv"  # a sweep's table, beside its run folders (cli.sweep writes it)
+
+
+def is_sweep_folder(folder: Path) -> bool:
+    """A folder that ``main.py sweep`` wrote: its table, and no run of its own.
+    Here, torch-free, so that the window can tell at launch (``--open``)."""
+    return (folder / SWEEP_SUMMARY).is_file() and not (folder / "summary.json").exists()
+
+
 class RunFileError(ValueError):
     """A run folder's file is missing, damaged, too big, or says something impossible."""
 

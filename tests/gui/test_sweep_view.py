@@ -56,3 +56,18 @@ def test_rows_are_rebuilt_from_the_runs(tmp_path):
     assert {r["cell"] for r in rows} == set(CELLS) and len(rows) == len(LENGTHS) * len(SEEDS) * len(CELLS)
     gru = next(r for r in rows if (r["cell"], r["length"], r["seed"]) == ("GRU", 9, 1))
     assert gru["final_metric"] == pytest.approx(final_metric("GRU", 9, 1))
+
+
+def test_open_flag_takes_a_sweep_folder_and_at_does_not(qtbot, make_window, tmp_path):
+    from gui.flags import FlagError, build_parser
+    from gui.run_opening import opened_run, show_opened
+
+    write_sweep_folder(tmp_path)
+    opened = opened_run(build_parser().parse_args(["--open", str(tmp_path)]))
+    assert opened.sweep == tmp_path and opened.recorder is None
+    window = make_window(small_spec(("RNN",)))
+    show_opened(window, opened)
+    view = window.findChild(SweepView)
+    qtbot.waitExposed(view)
+    with pytest.raises(FlagError, match="sweep's folder"):
+        opened_run(build_parser().parse_args(["--open", str(tmp_path), "--at", "3"]))
