@@ -8,11 +8,13 @@ line marks the timeline's step on each of them.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from plots.step_grid import rows_on_grid
 from plots.styling import style_plot
@@ -46,8 +48,9 @@ class HeatmapStack:
         for row, (name, label, colour) in enumerate(zip(names, labels, colours, strict=True)):
             plot = self.canvas.addPlot(row=row, col=0)
             style_plot(plot, "", self.bottom_label if row == last else "", label)
-            plot.getAxis("left").setLabel(label, color=colour, **{"font-size": f"{THEME.font_size()}pt",
-                                                                  "font-weight": "bold"})
+            self._label(plot, label, colour)
+            plot.geometryChanged.connect(lambda plot=plot, label=label, colour=colour:
+                                         self._label(plot, label, colour))
             plot.showGrid(x=False, y=False)
             plot.getAxis("left").setStyle(maxTickLevel=0)  # a few step labels, not a crowd
             if row < last:
@@ -64,6 +67,26 @@ class HeatmapStack:
             # no axis label: it collides with the tick values; the panel's title names the colour
         else:
             self.colour_bar = None
+
+    @staticmethod
+    def _label(plot: pg.PlotItem, label: str, colour: str) -> None:
+        """The map's name on its left axis in its colour, in the largest size
+        down to 0.6× of the theme's that fits the map's height, else cut with
+        "…": turned on its side, a longer name ran into the maps above and below
+        (three cells at --scale 2 on a 1280×800 projector)."""
+        axis = plot.getAxis("left")
+        margins = 2 * axis.label.document().documentMargin() + 2  # the text item's own, and a gap
+        height = plot.getViewBox().height()
+        room = round(height - margins) if height else len(label) * 100  # not laid out yet: whole
+        font = QFont()
+        font.setBold(True)
+        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+            font.setPointSize(THEME.font_size(factor))
+            if QFontMetrics(font).horizontalAdvance(label) <= room:
+                break
+        text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
+        axis.setLabel(html.escape(text), color=colour,
+                      **{"font-size": f"{font.pointSize()}pt", "font-weight": "bold"})
 
     def show(self, name: str, steps: Sequence[int], matrix: np.ndarray, levels: tuple[float, float],
              missing: float) -> None:

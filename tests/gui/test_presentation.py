@@ -23,12 +23,14 @@ def test_f11_toggles_presentation_mode_and_restores_the_layout(qtbot, make_windo
     docks_before = {dock.objectName(): dock.geometry() for dock in window.findChildren(QDockWidget)}
     assert all(bar.isVisible() for bar in chrome(window))
     assert window.presentation.action in window.view_menu.actions()
+    shown = [panel for panel in window.panels if panel.isVisible()]  # the third row is hidden at first
+    assert len(shown) >= 4
 
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.presentation.active and window.presentation.action.isChecked()
     qtbot.waitUntil(window.isFullScreen)
     assert not any(bar.isVisible() for bar in chrome(window))
-    assert all(panel.isVisible() for panel in window.panels)
+    assert all(panel.isVisible() for panel in shown)
     assert window.statusBar().isVisible()  # what runs, and how far
 
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -95,3 +97,25 @@ def test_presentation_mode_hides_captions_and_keeps_titles_on_one_line(qtbot, ma
     assert history.toolTip() == history.text()
     window.presentation.set_active(False)
     assert caption.isVisibleTo(window)
+
+
+def test_heatmap_names_fit_their_maps_at_scale_2(qtbot, make_window, monkeypatch):
+    """Turned on its side, "LSTM" ran into the maps above and below at scale 2
+    on 1280×800; each name now fits its map's height (smaller, or cut with …)."""
+    from run_folders import recorded_run
+
+    monkeypatch.setattr(THEME, "scale", 2.0)
+    window = make_window(small_spec(("RNN", "LSTM", "GRU")))
+    window.presentation.full_screen = False
+    window.presentation.set_active(True)
+    window.resize(1280, 800)
+    window.session.load(recorded_run(("RNN", "LSTM", "A long plugin name"), steps=4))
+    window.redraw()
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 800))
+    QApplication.processEvents()
+    plots = window.gradient_history.maps.plots
+    assert len(plots) == 3
+    for plot in plots.values():
+        label = plot.getAxis("left").label
+        text = label.boundingRect().width() - 2 * label.document().documentMargin()
+        assert text <= plot.getViewBox().height(), label.toPlainText()
