@@ -75,6 +75,10 @@ def show_more_views(window: QMainWindow, shown: bool) -> None:
             if entry.place.row in OPTIONAL_ROWS}
     for row in rows:
         row.setVisible(shown)
+        area = row.parentWidget()
+        sizes = area.sizes()
+        if shown and sizes and min(sizes) == 0:  # a row hidden while the splitter was sized gets no height
+            area.setSizes([sum(sizes) // len(sizes)] * len(sizes))
     window.more_views_action.setChecked(shown)
 
 

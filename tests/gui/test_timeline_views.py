@@ -51,6 +51,7 @@ def test_the_third_row_is_shown_on_demand_and_draws_only_then(qtbot, make_window
     assert window.gate_history.maps.names == []  # hidden: not drawn
     qtbot.keyClick(window, Qt.Key.Key_H, CTRL_SHIFT)
     assert row.isVisible() and window.more_views_action.isChecked()
+    assert min(row.parentWidget().sizes()) > 100  # every row gets its share of the height
     assert window.gate_history.maps.names == ["input i", "forget f", "output o"]  # drawn on showing
     assert set(window.state_magnitude.curves) == {"LSTM"}  # c first: the LSTM's
     qtbot.keyClick(window, Qt.Key.Key_H, CTRL_SHIFT)
