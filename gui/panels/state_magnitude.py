@@ -42,6 +42,9 @@ class StateMagnitudePanel(OnDemandPanel):
         super().__init__(parent)
         self.selector = QComboBox()
         self.selector.setToolTip(self.tr("Which state's magnitude to show"))
+        # The symbol first and a narrow combo, as the gradient selector: the title keeps its room.
+        self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.selector.setMinimumContentsLength(9)
         self.selector.currentIndexChanged.connect(self._on_state_chosen)
         self.header.addWidget(self.selector)
         self.plot = self.canvas.addPlot()
@@ -103,10 +106,10 @@ class StateMagnitudePanel(OnDemandPanel):
 
     def _state_label(self, name: str) -> str:
         if name == "c":
-            return self.tr("cell state cₜ (LSTM)")
+            return self.tr("cₜ: cell state (LSTM)")
         if name == "h":
-            return self.tr("hidden state hₜ")
-        return self.tr("state {0}").format(name)
+            return self.tr("hₜ: hidden state")
+        return self.tr("{0}: state").format(name)
 
     def _curves_for(self, name: str) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
         if name not in self.curves:
