@@ -752,7 +752,7 @@ for this cell</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+65"/>
+        <location filename="../../gui/main_window.py" line="+66"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
@@ -1094,7 +1094,7 @@ for this cell</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Language: {0}. It applies at the next start of GateLab.</source>
         <translation>언어: {0}. GateLab을 다음에 실행할 때 적용됩니다.</translation>
     </message>
@@ -2063,7 +2063,7 @@ for this cell</source>
         <translation>어느 상태의 크기를 볼지</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>not recorded in this run</source>
         <translation>이 실행에는 기록되지 않았습니다</translation>
     </message>
@@ -2089,18 +2089,18 @@ for this cell</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>cell state cₜ (LSTM)</source>
-        <translation>셀 상태 cₜ (LSTM)</translation>
+        <source>cₜ: cell state (LSTM)</source>
+        <translation>cₜ: 셀 상태 (LSTM)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>hidden state hₜ</source>
-        <translation>은닉 상태 hₜ</translation>
+        <source>hₜ: hidden state</source>
+        <translation>hₜ: 은닉 상태</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>state {0}</source>
-        <translation>상태 {0}</translation>
+        <source>{0}: state</source>
+        <translation>{0}: 상태</translation>
     </message>
 </context>
 <context>
