@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import math
+import shutil
 import statistics
 import sys
 from collections.abc import Sequence
@@ -73,7 +74,12 @@ def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[s
     ``executors``), each saving its cells' run folders; then read them back.
     Rows keep the jobs' order, so results do not depend on the backend."""
     outcome = SweepOutcome([], {}, None)
-    jobs = [base.replace(length=length, seed=seed) for length in lengths for seed in range(seeds)]
+    every = [base.replace(length=length, seed=seed) for length in lengths for seed in range(seeds)]
+    kept = {index: rows for index, spec in enumerate(every) if (rows := finished_rows(spec, folder))}
+    if kept:
+        stream.write(f"kept {len(kept)} of {len(every)} (T, seed) runs that an earlier sweep into "
+                     f"{folder} finished\n")
+    jobs = [spec for index, spec in enumerate(every) if index not in kept]
     progress = JobProgress(len(jobs), stream, "runs of all cells")
 
     def note(index: int, result: tuple[list[dict], int | None] | JobFailed) -> None:
@@ -82,10 +88,12 @@ def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[s
             f"failed: {result.reason}" if isinstance(result, JobFailed) else
             ", ".join(f"{r['cell']} {r['final_loss']:.4g}" for r in result[0])))
 
-    results = run_jobs(sweep_job, [(spec.to_json(), sources, str(folder), step_timeout) for spec in jobs],
-                       cluster, job_workers(cluster, workers, len(base.cells)), note)
+    arguments = [(spec.to_json(), sources, str(folder), step_timeout) for spec in jobs]
+    pool = job_workers(cluster, workers, len(base.cells))
+    trained = iter(run_jobs(sweep_job, arguments, cluster, pool, note) if jobs else [])
     progress.finish()
-    for spec, result in zip(jobs, results, strict=True):
+    results = [(kept[index], None) if index in kept else next(trained) for index in range(len(every))]
+    for spec, result in zip(every, results, strict=True):
         if isinstance(result, JobFailed):
             outcome.rows += [failed_row(spec, name) for name in spec.cells]
             continue
@@ -97,6 +105,29 @@ def run_sweep(base: RunSpec, lengths: Sequence[int], seeds: int, sources: dict[s
             key = (row["cell"], row["length"], row["seed"])
             outcome.recorders[key] = RunRecorder.load(folder / row["folder"])
     return outcome
+
+
+def finished_rows(spec: RunSpec, folder: Path) -> list[dict]:
+    """The rows of (T, seed) ``spec`` if an earlier sweep into ``folder``
+    finished every cell of it with these very settings (a rerun then skips
+    it: sweeps resume), else []. A run folder there with other settings is
+    a ValueError: a rerun with changed flags must not mix two sweeps."""
+    rows = []
+    for name in spec.cells:
+        place = folder / f"{name}-T{spec.length}-seed{spec.seed}"
+        if not (place / "summary.json").exists():
+            return []
+        try:
+            recorder = RunRecorder.load(place)
+        except ValueError:  # damaged, or cut off while being written: train it again
+            return []
+        if recorder.spec != spec.replace(cells=(name,)):
+            raise ValueError(f"{place} holds a run with other settings than this sweep's; "
+                             "choose another --out or pass --overwrite")
+        if not recorder.complete:
+            return []
+        rows.append(cell_row(recorder, name, place.name))
+    return rows
 
 
 def failed_row(spec: RunSpec, name: str) -> dict:
@@ -219,13 +250,14 @@ def sweep_command(args) -> int:
             problem = str(error)
         if problem:
             fail(f"T = {length}: {problem}")
-    if args.out and (Path(args.out) / SWEEP_SUMMARY).exists() and not args.overwrite:
-        fail(f"{args.out} holds an earlier sweep (sweep.csv); choose another --out or pass --overwrite")
     sources, broken = resolve_cells(base.cells, base.plugins)
     if broken:
         fail("; ".join(f"{name}: {why}" for name, why in broken.items()))
     base = base.replace(cells=tuple(sources))
     folder = output_folder(args.out, base, args.overwrite)
+    if args.overwrite:  # train every run again: the earlier sweep's runs go first
+        for place in folder.glob("*-T*-seed*/summary.json"):
+            shutil.rmtree(place.parent, ignore_errors=True)
     try:
         outcome = run_sweep(base, lengths, args.seeds, sources, folder, args.step_timeout,
                             args.cluster, args.workers)

@@ -3,11 +3,16 @@
 import csv
 import json
 import os
+import shutil
 import signal
 
 import numpy as np
 import pytest
 from cli_runner import gatelab, interrupted_run
+
+from training import RunSpec
+from training.recorder import RunRecorder
+from training.spec import build_task
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +161,26 @@ def test_sweep_refuses_bad_lengths_and_an_earlier_sweep_in_one_line(tmp_path):
         result = gatelab("sweep", "--lengths", lengths, "--out", str(tmp_path / "new"))
         assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
         assert "--lengths" in result.stderr and not (tmp_path / "new").exists()
-    (tmp_path / "old").mkdir()
+    earlier = RunSpec(length=5, cells=("RNN",), steps=9, seed=0)  # another sweep's run: 9 steps
+    recorder = RunRecorder(earlier, build_task(earlier), {"RNN": 10})
+    recorder.save(tmp_path / "old" / "RNN-T5-seed0", complete=True)
     (tmp_path / "old" / "sweep.csv").write_text("task\n")
-    result = gatelab("sweep", "--lengths", "5,6", "--steps", "2", "--out", str(tmp_path / "old"))
-    assert result.returncode == 2 and "earlier sweep" in result.stderr
+    result = gatelab("sweep", "--lengths", "5,6", "--cells", "RNN", "--steps", "2",
+                     "--out", str(tmp_path / "old"))
+    assert result.returncode == 2 and "other settings" in result.stderr
     assert (tmp_path / "old" / "sweep.csv").read_text() == "task\n"
+
+
+def test_a_sweep_run_again_skips_the_runs_it_finished(tmp_path):
+    """Resumable: an interrupted (or repeated) sweep trains only what is missing."""
+    out = tmp_path / "sweep"
+    flags = ("sweep", "--lengths", "5", "--seeds", "2", "--cells", "RNN", "--steps", "2", "--hidden", "4",
+             "--batch", "2", "--out", str(out))
+    assert gatelab(*flags).returncode == 0
+    kept = (out / "RNN-T5-seed0" / "summary.json").stat().st_mtime_ns
+    shutil.rmtree(out / "RNN-T5-seed1")  # as if the sweep had been stopped before it
+    result = gatelab(*flags)
+    assert result.returncode == 0 and "kept 1 of 2" in result.stderr, result.stderr
+    assert (out / "RNN-T5-seed0" / "summary.json").stat().st_mtime_ns == kept
+    assert (out / "RNN-T5-seed1" / "summary.json").exists()
+    assert len((out / "sweep.csv").read_text().splitlines()) == 3  # the header and both seeds
