@@ -76,6 +76,6 @@ def test_a_worker_killed_mid_sweep_loses_nothing(tmp_path):
 
     assert len(disturbed.rows) == 8 and results(disturbed) == results(undisturbed)
     assert {status for _, status in results(undisturbed).values()} == {"done"}
-    # Equal to float32's last digits: which steps capture gradients (through the Python loop, the
-    # others through torch's fused kernels) follows the wall clock, and a killed worker costs time.
-    assert losses(disturbed) == pytest.approx(losses(undisturbed), rel=1e-6)
+    # Exactly: which steps capture (through the Python loop, the others through torch's fused
+    # kernels) is fixed by the run's length, never by the clock (training/capture_schedule.py).
+    assert losses(disturbed) == losses(undisturbed)

@@ -8,8 +8,15 @@ metric and gradient norm are still reported for every step.
 
 Policy (stated in the README):
 - step 1 and the run's final step are always captured;
-- otherwise the multiples of ``interval``, a power of two that starts at 1
-  and doubles whenever a capture would come sooner than ``1 / per_second``
+- a run with an end (``steps`` > 0: every CLI, API, sweep and grading run, and
+  the window's) captures the multiples of a fixed power of two, the largest
+  that still leaves ``GRADIENTS_CAPACITY`` captures in the run (2000 steps: every
+  4th). Fixed, so that which steps go through the capture (the Python loop,
+  equal to the fused kernels only to float precision) never depends on the
+  machine's speed: a seed gives the same numbers on a laptop, a local pool and
+  a Dask cluster;
+- an endless run (the window with steps 0) starts at 1 and doubles its
+  interval whenever a capture would come sooner than ``1 / per_second``
   seconds after the previous one. It never shrinks, so every captured step is
   on the grid of all later ones, and the recording's decimation (multiples of
   its stride) keeps them evenly spaced once its stride passes the interval;
@@ -22,7 +29,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from .history import GRADIENTS_CAPACITY
+
 CAPTURES_PER_SECOND = 20.0  # about the window's redraw rate
+
+
+def fixed_interval(steps: int, capacity: int = GRADIENTS_CAPACITY) -> int:
+    """The largest power of two that leaves at least ``capacity`` captures in ``steps``."""
+    interval = 1
+    while steps // (2 * interval) >= capacity:
+        interval *= 2
+    return interval
 
 
 class CaptureSchedule:
@@ -33,13 +50,16 @@ class CaptureSchedule:
         self.final_step = final_step  # 0: the run has no end
         self.gap = 1.0 / per_second if per_second > 0 else 0.0
         self.clock = clock
-        self.interval = 1
+        self.fixed = final_step > 0  # a run with an end: the same steps on every machine
+        self.interval = fixed_interval(final_step) if self.fixed else 1
         self.last_capture: float | None = None
 
     def wants(self, step: int, asked: bool = False) -> bool:
         """Whether ``step`` captures; a True answer counts as a capture made now."""
+        wanted = asked or step == 1 or step == self.final_step or (self.fixed and step % self.interval == 0)
+        if self.fixed:
+            return wanted
         now = self.clock()
-        wanted = asked or step == 1 or step == self.final_step
         if not wanted and step % self.interval == 0:
             if self.last_capture is not None and now - self.last_capture < self.gap:
                 self.interval *= 2  # captures come faster than anyone can see them
