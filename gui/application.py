@@ -21,6 +21,7 @@ from .run_opening import opened_run, show_opened
 from .settings import Settings
 
 DEFAULT_SCREENSHOT_DELAY = 5.0
+START_LIMIT_MS = 180_000  # --start with --quit-after: the longest wait for the first report
 DEFAULT_SIZE = (1280, 800)
 WARM_WAIT = 20.0  # seconds --start waits for the warm workers, at most
 
@@ -174,15 +175,32 @@ def run_window(args: argparse.Namespace) -> int:
     gpu_probe.answered.connect(window.controls.show_gpu)
     gpu_probe.start()
     if args.screenshot is not None or args.quit_after is not None:
-        delay = args.quit_after if args.quit_after is not None else DEFAULT_SCREENSHOT_DELAY
+        delay = round(1000 * (args.quit_after if args.quit_after is not None else DEFAULT_SCREENSHOT_DELAY))
+        done = []
 
         def finish() -> None:
+            if done:
+                return
+            done.append(True)
             if args.screenshot is not None:
                 save_screenshot(window, args.screenshot)
             window.close()
             app.quit()
 
-        QTimer.singleShot(round(delay * 1000), finish)
+        if args.start:
+            # SECONDS of training, counted from the first report: on a busy machine
+            # workers take long to start, and a recording must not come out empty.
+            def arm() -> None:
+                recorder = window.session.recorder
+                if recorder is None or not any(h.steps for h in recorder.cells.values()):
+                    return  # a new, empty run at Start: its first step is still to come
+                window.session.data_changed.disconnect(arm)
+                QTimer.singleShot(delay, finish)
+
+            window.session.data_changed.connect(arm)
+            QTimer.singleShot(START_LIMIT_MS + delay, finish)  # a start that never comes ends too
+        else:
+            QTimer.singleShot(delay, finish)
     code = app.exec()
     window.session.stop()
     if watcher.busy:

@@ -46,7 +46,8 @@ def build_parser() -> FlagParser:
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="save a PNG of the window when quitting (see --quit-after)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
-                        help="quit after SECONDS (with --screenshot: take it then; default 5 s)")
+                        help="quit after SECONDS (with --start: SECONDS of training, counted from the "
+                             "first report; with --screenshot: take it then; default 5 s)")
     parser.add_argument("--save-run", type=Path, metavar="DIR",
                         help="when the window quits (closed, or --quit-after), save the run into DIR "
                              "as Save run does; DIR must not hold a run already")

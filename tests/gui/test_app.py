@@ -20,7 +20,7 @@ def test_screenshot_and_save_run_flags_write_a_png_and_the_run_and_exit_0(tmp_pa
     shot, run = tmp_path / "shot.png", tmp_path / "run"
     result = subprocess.run(
         [sys.executable, "main.py", "--task", "adding", "--length", "10", "--cells", "RNN",
-         "--start", "--screenshot", str(shot), "--quit-after", "12", "--size", "1280x800",
+         "--start", "--screenshot", str(shot), "--quit-after", "3", "--size", "1280x800",
          "--save-run", str(run)],
         cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True, text=True, timeout=120)
