@@ -17,6 +17,7 @@ SHELF = {
     "cho_gru.py": "Cho GRU (wrapped)",
 }
 HELPERS = ["published_cho_gru.py"]  # vendored code a shelf cell wraps (docs/PLUGINS.md, "Wrap an existing …")
+TASKS = ["parity.py"]  # the example task plugin (tests/test_task_plugins.py)
 WITH_FORGET_GATE = {"Peephole LSTM", "CIFG", "minLSTM", "sLSTM"}
 # The modern cells (issue 13) learn the adding problem at T=50 and say where a parallel scan exists.
 MODERN = {"min_lstm.py", "slstm.py", "lru.py", "mamba.py"}
@@ -30,7 +31,7 @@ def shelf_class(file):
 
 
 def test_the_shelf_is_complete():
-    assert sorted(p.name for p in plugin_files(PROJECT_PLUGIN_DIR)) == sorted([*SHELF, *HELPERS])
+    assert sorted(p.name for p in plugin_files(PROJECT_PLUGIN_DIR)) == sorted([*SHELF, *HELPERS, *TASKS])
 
 
 @pytest.mark.parametrize("file", sorted(SHELF))
@@ -127,5 +128,10 @@ def test_a_cell_that_raises_at_step_k_stops_alone_with_file_and_line():
     for _ in range(40):
         trainer.step()
     late, mgu = trainer.runs
-    assert late.status == "error" and "raises_at_step.py:20" in late.message and "step 30" in late.message
+    # Its 300th forward call: step 30 of training alone, sooner where captured steps also
+    # measure ‖∂h_T/∂h_t‖ (one more pass over the sequence).
+    failed_at = late.step_count  # the step that raised counts
+    assert 20 <= failed_at <= 30
+    assert late.status == "error" and "raises_at_step.py:20" in late.message
+    assert late.message.endswith(f"at step {failed_at}")
     assert mgu.status == "done" and mgu.step_count == 40
