@@ -158,4 +158,7 @@ class StateMagnitudePanel(OnDemandPanel):
         if source is not None and offered:
             self._fit_range(source, length)
         self.absent_text.setPos((length + 1) / 2, (self._range[1] if self._range else 1.0) / 2)
-        self.absent_text.setVisible(recorder is not None and not offered)
+        absent = recorder is not None and not offered
+        self.absent_text.setVisible(absent)
+        if absent and self._range is None:  # no curve set the axes: show where the words are
+            self.plot.setRange(xRange=(1, length), yRange=(0, 1))

@@ -121,6 +121,9 @@ def test_a_run_saved_before_these_views_opens_and_says_so(make_window, trained_r
     window.redraw()
     assert window.session.recorder is not None and window.timeline.step == 2
     assert window.state_magnitude.absent_text.isVisible()
+    said = window.state_magnitude.absent_text.pos()  # where the words are is in view, not off the axes
+    (left, right), (bottom, top) = window.state_magnitude.plot.viewRange()
+    assert left <= said.x() <= right and bottom <= said.y() <= top
     assert window.state_magnitude.selector.count() == 0
     assert window.gradient_time.absent_text.isVisible()
     assert window.gate_history.maps.names == ["input i", "forget f", "output o"]  # still there
