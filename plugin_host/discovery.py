@@ -32,7 +32,7 @@ from .records import BROKEN, HELPER, NO_CELL, CellRecord, Findings
 from .siblings import entry_source, imported_siblings
 from .source import CellSource
 from .source_files import source_problem
-from .task_messages import TaskVerdict
+from .task_messages import TaskFindings, TaskVerdict
 from .task_records import TaskRecord
 
 BUILTIN_MODULES = ("cells.rnn", "cells.lstm", "cells.gru")
@@ -63,11 +63,8 @@ def record_from_verdict(verdict: CellVerdict | TaskVerdict, origin: str) -> Cell
     """The record of one verdict; usable cells get the ``source`` a worker loads them from."""
     if isinstance(verdict, TaskVerdict):
         facts = verdict.facts.facts() if verdict.facts else None
-        return TaskRecord(name=verdict.name or "?", origin=origin, status=verdict.status,
-                          reason=verdict.reason, file=verdict.file, line=verdict.line,
-                          traceback=verdict.traceback,
-                          description=verdict.description, warnings=verdict.warnings,
-                          metric_name=verdict.metric_name, options=verdict.options, facts=facts)
+        findings = {f.name: getattr(verdict, f.name) for f in dataclasses.fields(TaskFindings)}
+        return TaskRecord(**findings | {"name": verdict.name or "?"}, origin=origin, facts=facts)
     findings = {f.name: getattr(verdict, f.name) for f in dataclasses.fields(Findings)}
     return CellRecord(**findings | {"name": verdict.name or "?"}, origin=origin)
 

@@ -71,9 +71,10 @@ class FactsMessage:
 
 
 @dataclass(kw_only=True)
-class TaskVerdict:
-    """What checking found about one task class. ``facts``: at the settings
-    asked for (or the defaults), when the task could be built there."""
+class TaskFindings:
+    """What checking one task class found; shared by the checker's
+    ``TaskVerdict`` and discovery's ``TaskRecord`` (as ``Findings`` is by the
+    cells'), so a field is added in one place."""
 
     name: str
     status: str = OK
@@ -83,10 +84,17 @@ class TaskVerdict:
     traceback: str = ""
     description: str = ""
     warnings: tuple[str, ...] = ()
-    class_name: str = ""
-    module: str = ""
     metric_name: str = ""
     options: tuple[OptionMessage, ...] = ()
+
+
+@dataclass(kw_only=True)
+class TaskVerdict(TaskFindings):
+    """What checking found about one task class. ``facts``: at the settings
+    asked for (or the defaults), when the task could be built there."""
+
+    class_name: str = ""
+    module: str = ""
     facts: FactsMessage | None = None
 
     @classmethod

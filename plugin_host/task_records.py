@@ -12,28 +12,18 @@ from dataclasses import dataclass
 
 from tasks.base import TaskFacts
 
-from .records import OK, RecordFace
+from .records import RecordFace
 from .source import CellSource
-from .task_messages import OptionMessage
+from .task_messages import TaskFindings
 
 BUILT_IN = "built-in"
 
 
 @dataclass(kw_only=True)
-class TaskRecord(RecordFace):
+class TaskRecord(TaskFindings, RecordFace):
     """One task found (or one task class that failed its check); ``facts``: at its defaults, when measured."""
 
-    name: str
     origin: str
-    status: str = OK
-    reason: str = ""
-    file: str | None = None
-    line: int | None = None
-    traceback: str = ""
-    description: str = ""
-    warnings: tuple[str, ...] = ()
-    metric_name: str = ""
-    options: tuple[OptionMessage, ...] = ()
     facts: TaskFacts | None = None
     source: CellSource | None = None
 
