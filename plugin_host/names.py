@@ -123,3 +123,17 @@ def display_width(text: str) -> int:
 def padded(text: str, width: int) -> str:
     """``text`` and spaces to fill ``width`` terminal columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def declaration_problem(cls: object, base: type, missing_name: str) -> str | None:
+    """Why ``cls`` can't be a plugin class of kind ``base`` (``cells.Cell``,
+    ``tasks.Task``) by its declaration alone: not a subclass, or its ``name``
+    missing (``missing_name`` says what to do) or not allowed; None when fine.
+    The cell and the task checks share it, so both say it in the same words."""
+    if not (isinstance(cls, type) and issubclass(cls, base)):
+        return f"not a subclass of {base.__module__.split('.')[0]}.{base.__name__}"
+    if not isinstance(cls.name, str) or not cls.name.strip():
+        return f"the class attribute `name` is missing or empty ({missing_name})"
+    rule = broken_rule(cls.name)
+    return f"the class attribute `name` {cls.name!r} {rule}" if rule else None
+

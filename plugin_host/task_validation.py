@@ -33,7 +33,7 @@ from tasks.base import Batch, Task, TaskFacts
 
 from .errors import describe_error, format_traceback
 from .messages import VALIDATE
-from .names import broken_rule
+from .names import declaration_problem
 from .records import BROKEN, OK, WARNING
 from .validation import ContractError
 from .validation import _line_in as line_in
@@ -56,13 +56,9 @@ class TaskJudgement:
 
 def task_contract_problem(cls: object) -> str | None:
     """Why a class cannot be a task, or None when the static contract holds."""
-    if not (isinstance(cls, type) and issubclass(cls, Task)):
-        return "not a subclass of tasks.Task"
-    if not isinstance(cls.name, str) or not cls.name.strip():
-        return "the class attribute `name` is missing or empty (give the task a name to choose it by)"
-    rule = broken_rule(cls.name)
-    if rule:
-        return f"the class attribute `name` {cls.name!r} {rule}"
+    problem = declaration_problem(cls, Task, "give the task a name to choose it by")
+    if problem:
+        return problem
     if not dataclasses.is_dataclass(cls) or not cls.__dataclass_params__.frozen:
         return "a task must be a frozen dataclass: put @dataclass(frozen=True) above the class"
     for option in dataclasses.fields(cls):

@@ -36,7 +36,7 @@ from cells.base import Cell, count_parameters
 
 from .errors import ContractError, describe_error, error_words, format_traceback, plugin_line
 from .messages import VALIDATE
-from .names import broken_rule, names_problem
+from .names import declaration_problem, names_problem
 from .records import BROKEN, OK, WARNING, SettingNote
 from .setting_notes import setting_notes
 
@@ -65,13 +65,9 @@ class ValidationResult:
 
 def contract_problem(cls: object) -> str | None:
     """Why a class cannot be a cell, or None when the static contract holds."""
-    if not (isinstance(cls, type) and issubclass(cls, Cell)):
-        return "not a subclass of cells.Cell"
-    if not isinstance(cls.name, str) or not cls.name.strip():
-        return "the class attribute `name` is missing or empty (give the cell a display name)"
-    rule = broken_rule(cls.name)
-    if rule:
-        return f"the class attribute `name` {cls.name!r} {rule}"
+    problem = declaration_problem(cls, Cell, "give the cell a display name")
+    if problem:
+        return problem
     names = cls.state_names
     if not isinstance(names, tuple) or not names or not all(isinstance(n, str) for n in names):
         return "`state_names` must be a non-empty tuple of strings, e.g. ('h',) or ('h', 'c')"
