@@ -6,6 +6,13 @@ H = 64, float32, CPU:
 
     fused     torch nn.RNN / nn.LSTM / nn.GRU (the speed to match)
     off       CellRun, capture off, gate recording off
+    floor     the capture's kernel and nothing else: the fused module's step
+              with the zero channels of training/fused.py (RNN, LSTM) or
+              fused_gru.py's step loop (GRU), nothing recomputed or read
+              out. No capture by this route costs less; for the LSTM it
+              already exceeds 1.25x, since the 64 zero channels widen the
+              kernel's input products (forward, input and weight gradients)
+              from 2 to 66 columns
     grad      CellRun, capture on (‖∂ℓ/∂h_t‖, ‖∂ℓ/∂c_t‖, ‖∂ℓ/∂x_t‖, gate means,
               state norms ‖s_t‖) without the Jacobian measure ‖∂h_T/∂h_t‖;
               all three take training/fused.py's path (the GRU on a CPU:
@@ -47,8 +54,8 @@ from training.spec import RunSpec  # noqa: E402
 
 BATCH, HIDDEN = 32, 64
 TORCH_MODULES: dict[str, type[nn.RNNBase]] = {"RNN": nn.RNN, "LSTM": nn.LSTM, "GRU": nn.GRU}
-COLUMNS = ("fused", "off", "grad", "on", "loop")
-RATIOS = ("grad", "on", "loop")  # each over "fused"
+COLUMNS = ("fused", "off", "floor", "grad", "on", "loop")
+RATIOS = ("floor", "grad", "on", "loop")  # each over "fused"
 
 
 def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
@@ -62,6 +69,26 @@ def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
     def step() -> None:
         outputs = readout(rnn(batch.inputs)[0])
         loss = task.loss_per_example(outputs, batch).mean()
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(parameters, 1.0)
+        optimizer.step()
+
+    return step
+
+
+def floor_step(cell: type[Cell], task, batch: Batch) -> Callable[[], None]:
+    """The fused step through the capture's kernel (see ``floor`` in the module doc)."""
+    torch.manual_seed(0)
+    recurrent = cell(task.input_size, HIDDEN)
+    readout = nn.Linear(HIDDEN, task.output_size)
+    parameters = [*recurrent.parameters(), *readout.parameters()]
+    optimizer = torch.optim.Adam(parameters, lr=0.01)
+
+    def step() -> None:
+        unrolled = fused.unroll(recurrent, batch.inputs, capture=True, record_gates=False, reverse=False,
+                                cell_state=False)
+        loss = task.loss_per_example(readout(unrolled.outputs), batch).mean()
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(parameters, 1.0)
@@ -99,6 +126,7 @@ def measure(length: int, repeats: int) -> dict[tuple[str, str], list[float]]:
     for cell in (RNN, LSTM, GRU):
         steps[(cell.name, "fused")] = fused_step(cell.name, task, batch)
         steps[(cell.name, "off")] = cell_step(cell, length, task, batch, False, False, True)
+        steps[(cell.name, "floor")] = floor_step(cell, task, batch)
         steps[(cell.name, "grad")] = cell_step(cell, length, task, batch, True, True, True, jacobian=False)
         steps[(cell.name, "on")] = cell_step(cell, length, task, batch, True, True, True)
         steps[(cell.name, "loop")] = cell_step(cell, length, task, batch, True, True, False)

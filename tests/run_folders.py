@@ -16,12 +16,14 @@ LENGTH = 4
 
 
 def reports(cell: str, steps: range, states: tuple[str, ...] = ("h", "c")):
-    """Synthetic step reports with a gradient profile per state and one gate
-    whose mean differs every step (1 - 0.5 / step), so a step's data are its own."""
+    """Synthetic step reports with a gradient profile per state, one gate
+    whose mean differs every step (1 - 0.5 / step) and state magnitudes of
+    2 · step, so a step's data are its own."""
     for step in steps:
         yield StepReport(cell, step, loss=1.0 / step, metric=0.5, grad_norm=1.0, seconds=0.01,
                          gradients={key: np.full(LENGTH, float(step)) for key in (*states, "x")},
-                         gates={"forget": np.full(LENGTH, 1 - 0.5 / step)})
+                         gates={"forget": np.full(LENGTH, 1 - 0.5 / step)},
+                         states={key: np.full(LENGTH, 2.0 * step) for key in states})
 
 
 def recorded_run(cells: tuple[str, ...] = ("LSTM", "GRU"), steps: int = 5,

@@ -68,9 +68,11 @@ def test_pack_thins_a_run_as_the_recorder_would_and_it_still_opens(tmp_path, cap
         steps, stride = history.gradients.steps, history.gradients.stride
         assert 2 <= len(steps) <= 6 and all(step % stride == 0 for step in steps) and stride > 1
         assert len(history.metrics.items) <= 12 and history.metrics.items[-1]["step"] == 40
-        for step, gradients, gates in zip(steps, history.gradients.items, history.gate_means.items,
-                                          strict=True):  # each record still holds its own step's data
+        records = zip(steps, history.gradients.items, history.gate_means.items, history.state_norms.items,
+                      strict=True)
+        for step, gradients, gates, states in records:  # each record still holds its own step's data
             assert (gradients["h"] == step).all() and (gates["forget"] == 1 - 0.5 / step).all()
+            assert (states["h"] == 2 * step).all()
         assert history.latest.step == whole.cells[name].latest.step == 40
         assert (history.captured.gradients["h"] == 40).all()
     assert out.stat().st_size < (folder / "gradients.npz").stat().st_size

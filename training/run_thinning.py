@@ -23,17 +23,19 @@ def _thinned(steps: list[int], items: list, capacity: int) -> DecimatingHistory:
 
 def thin_run(recorder: RunRecorder, records: int, rows: int) -> None:
     """Keep at most ``records`` gradient records and ``rows`` metrics rows
-    per cell (each ≥ 2), in place; gate means follow their gradient records."""
+    per cell (each ≥ 2), in place; gate means and state magnitudes follow
+    their gradient records (row i of each belongs to row i of the gradients)."""
     if records < 2 or rows < 2:
         raise ValueError("a thinned run keeps at least 2 records and 2 rows per cell")
     for history in recorder.cells.values():
-        metrics = _thinned(history.metrics.steps, history.metrics.items, rows)
-        # Row i of the gate means belongs to row i of the gradients (``CellHistory``).
-        pairs = list(zip(history.gradients.items, history.gate_means.items, strict=True))
-        paired = _thinned(history.gradients.steps, pairs, records)
-        history.metrics = metrics
-        history.gradients = DecimatingHistory(records)
-        history.gate_means = DecimatingHistory(records)
-        for target, index in ((history.gradients, 0), (history.gate_means, 1)):
-            target.stride, target.steps = paired.stride, list(paired.steps)
-            target.items = [pair[index] for pair in paired.items]
+        history.metrics = _thinned(history.metrics.steps, history.metrics.items, rows)
+        followers = ("gradients", "gate_means", "state_norms")
+        rows_of = [getattr(history, name).items for name in followers]
+        count = len(history.gradients.items)  # an older run has no state magnitudes: empty rows
+        records_of = list(zip(*(r if len(r) == count else [{}] * count for r in rows_of), strict=True))
+        kept = _thinned(history.gradients.steps, records_of, records)
+        for index, name in enumerate(followers):
+            target = DecimatingHistory(records)
+            target.stride, target.steps = kept.stride, list(kept.steps)
+            target.items = [record[index] for record in kept.items]
+            setattr(history, name, target)
