@@ -9,10 +9,11 @@ H = 64, float32, CPU:
     floor     the capture's kernel and nothing else: the fused module's step
               with the zero channels of training/fused.py (RNN, LSTM) or
               fused_gru.py's step loop (GRU), nothing recomputed or read
-              out. No capture by this route costs less; for the LSTM it
-              already exceeds 1.25x, since the 64 zero channels widen the
-              kernel's input products (forward, input and weight gradients)
-              from 2 to 66 columns
+              out. No capture by this route costs less. The LSTM's c_t,
+              ∂L/∂c_t and gate means need its gates besides, which the
+              kernel does not return: recomputing them adds one
+              [T·B, H] × [H, 4H] product and four activations over
+              [T, B, 4H] to the floor
     grad      CellRun, capture on (‖∂ℓ/∂h_t‖, ‖∂ℓ/∂c_t‖, ‖∂ℓ/∂x_t‖, gate means,
               state norms ‖s_t‖) without the Jacobian measure ‖∂h_T/∂h_t‖;
               all three take training/fused.py's path (the GRU on a CPU:

@@ -1,6 +1,6 @@
-"""The Plugins panel: every cell record with ✓ / ⚠ / ✗, the reason in plain
-words, and "View traceback"; its actions create a cell from the template,
-open the plugin folder and reload.
+"""The Plugins panel: every cell and task record with ✓ / ⚠ / ✗, the reason
+in plain words, and "View traceback"; its actions create a cell from the
+template, open the plugin folder and reload.
 
 Its own module because it only shows records and forwards actions: the
 watcher (``plugin_watcher``) finds the records, ``plugin_files`` writes and
@@ -36,6 +36,7 @@ from plugin_host.records import (
     UNTESTED,
     SettingNote,
 )
+from plugin_host.task_records import TaskRecord
 
 from .plugin_files import new_cell_file, open_path, open_plugin_folder
 from .plugin_watcher import PluginWatcher
@@ -51,21 +52,26 @@ def status_colour(status: str) -> str:
 
 
 class PluginPanel(QWidget):
-    """Every cell record with ✓ / ⚠ / ✗, its reason, and "View traceback".
+    """Every cell record, then every task record, with ✓ / ⚠ / ✗, its reason,
+    and "View traceback": a task plugin's author reads its verdict where a
+    cell's author does.
 
-    Connect a ``PluginWatcher`` (or call ``set_records``). The actions
+    Connect a ``PluginWatcher`` (or call ``set_records`` and
+    ``set_task_records``). The actions
     ``new_cell_action``, ``open_folder_action``, ``reload_action`` and
     ``traceback_action`` can also be put in the window's menus.
     """
 
     newCellCreated = Signal(str)  # noqa: N815 (Qt's signal naming)
 
-    COLUMNS = 4
+    COLUMNS = 5
+    REASON = COLUMNS - 1  # the column that stretches
 
     def __init__(self, watcher: PluginWatcher | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.watcher = watcher
         self.records: list[CellRecord] = []
+        self.task_records: list[TaskRecord] = []
         self._dialog: TracebackDialog | None = None
         self.new_cell_action = self._action(
             self.tr("New cell…"), "Ctrl+Shift+N",
@@ -85,10 +91,11 @@ class PluginPanel(QWidget):
 
         self.summary = QLabel(self)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Status"), self.tr("Cell"), self.tr("From"), self.tr("Reason")])
+        self.tree.setHeaderLabels([self.tr("Status"), self.tr("Name"), self.tr("Kind"), self.tr("From"),
+                                   self.tr("Reason")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(self.REASON, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._selection_changed)
         self.tree.itemActivated.connect(lambda *_: self.show_traceback())
         self.details = QLabel(self, wordWrap=True)
@@ -108,6 +115,7 @@ class PluginPanel(QWidget):
         layout.addLayout(detail_row)
         if watcher is not None:
             watcher.recordsChanged.connect(self.set_records)
+            watcher.tasksChanged.connect(self.set_task_records)
             watcher.busyChanged.connect(lambda _busy: self._update_summary())
         self._update_summary()
 
@@ -134,56 +142,72 @@ class PluginPanel(QWidget):
         """Marks and reasons in the theme's colours (View ▸ Dark theme)."""
         self.set_records(self.records)
 
-    def set_records(self, records: list) -> None:
+    def set_records(self, records: list[CellRecord]) -> None:
+        """Show these cell records (the task records stay)."""
+        self.records = list(records)
+        self._fill()
+
+    def set_task_records(self, records: list[TaskRecord]) -> None:
+        """Show these task records (the cell records stay)."""
+        self.task_records = list(records)
+        self._fill()
+
+    @property
+    def listed(self) -> list[CellRecord | TaskRecord]:
+        """Every row's record, top to bottom: the cells, then the tasks."""
+        return [*self.records, *self.task_records]
+
+    def _fill(self) -> None:
         selected = self.selected_record()
         key = (selected.name, selected.location) if selected else None
-        self.records = list(records)
         self.tree.clear()
-        for record in self.records:
-            item = QTreeWidgetItem([record.mark, record.name, self._origin(record),
-                                    reason_text(record.reason) or self.tr("ready")])
+        for record in self.listed:
+            kind = self.tr("task") if isinstance(record, TaskRecord) else self.tr("cell")
+            reason = reason_text(record.reason) or self.tr("ready")
+            item = QTreeWidgetItem([record.mark, record.name, kind, self._origin(record), reason])
             colour = QColor(status_colour(record.status))
             item.setForeground(0, colour)
             if record.status != OK:
-                item.setForeground(3, colour)
+                item.setForeground(self.REASON, colour)
             item.setToolTip(0, self._status_words(record))
-            item.setToolTip(3, reason_text(record.reason) or self.tr("ready"))
-            item.setToolTip(2, record.location)
+            item.setToolTip(self.REASON, reason)
+            item.setToolTip(self.REASON - 1, record.location)
             self.tree.addTopLevelItem(item)
             if key == (record.name, record.location):
                 self.tree.setCurrentItem(item)
-        for column in range(self.COLUMNS - 1):
+        for column in range(self.REASON):
             self.tree.resizeColumnToContents(column)
         self._update_summary()
         self._selection_changed()
 
-    def selected_record(self) -> CellRecord | None:
+    def selected_record(self) -> CellRecord | TaskRecord | None:
         item = self.tree.currentItem()
         if item is None:
             return None
         index = self.tree.indexOfTopLevelItem(item)
-        return self.records[index] if 0 <= index < len(self.records) else None
+        listed = self.listed
+        return listed[index] if 0 <= index < len(listed) else None
 
     def select(self, name: str) -> bool:
-        """Select the first record of that name; False if there is none."""
-        for index, record in enumerate(self.records):
+        """Select the first record of that name (cells first); False if there is none."""
+        for index, record in enumerate(self.listed):
             if record.name == name:
                 self.tree.setCurrentItem(self.tree.topLevelItem(index))
                 return True
         return False
 
-    def _origin(self, record: CellRecord) -> str:
+    def _origin(self, record: CellRecord | TaskRecord) -> str:
         if record.origin == "built-in":
             return self.tr("built-in")
         return Path(record.file).name if record.file else record.origin
 
-    def _status_words(self, record: CellRecord) -> str:
+    def _status_words(self, record: CellRecord | TaskRecord) -> str:
         return {OK: self.tr("ready to train"), WARNING: self.tr("usable, with a warning"),
                 HELPER: self.tr("a helper file that plugins beside it import")}.get(
             record.status, self.tr("broken: not offered for training"))
 
     def _update_summary(self) -> None:
-        counts = {status: sum(r.status == status for r in self.records) for status in (OK, WARNING, BROKEN)}
+        counts = {status: sum(r.status == status for r in self.listed) for status in (OK, WARNING, BROKEN)}
         text = self.tr("{ok} ready, {warning} with warnings, {broken} broken").format(
             ok=counts[OK], warning=counts[WARNING], broken=counts[BROKEN])
         if self.watcher is not None and self.watcher.busy:
@@ -195,11 +219,13 @@ class PluginPanel(QWidget):
         self.traceback_action.setEnabled(bool(record and record.traceback))
         self.details.setText(self.describe(record) if record else "")
 
-    def describe(self, record: CellRecord) -> str:
+    def describe(self, record: CellRecord | TaskRecord) -> str:
         """Plain words about one record (shown under the list)."""
         parts = [self._status_words(record), record.location]
         if record.reason:
             parts.append(reason_text(record.reason))
+        if isinstance(record, TaskRecord):
+            return "\n".join(parts + self._task_lines(record))
         if record.parameters is not None:
             parts.append(self.tr("{count} parameters (input 2, hidden 64)").format(
                 count=f"{record.parameters:,}"))
@@ -215,6 +241,19 @@ class PluginPanel(QWidget):
             parts.append(self.tr("Settings for this cell:"))
             parts += [self.setting_line(note) for note in record.settings]
         return "\n".join(parts)
+
+    def _task_lines(self, record: TaskRecord) -> list[str]:
+        """A task's description, metric, options (default and limits) and warnings."""
+        lines = [record.description] if record.description else []
+        if record.metric_name:
+            lines.append(self.tr("metric: {0}").format(record.metric_name))
+        for option in record.options:
+            limits = ", ".join(str(v) for v in (option.minimum, option.maximum) if v is not None)
+            lines.append(self.tr("  option {name} = {default}{limits}: {help}").format(
+                name=option.name, default=option.default_json,
+                limits=f" [{limits}]" if limits else "", help=option.help))
+        lines += [reason_text(warning) for warning in record.warnings]
+        return lines
 
     def setting_line(self, note: SettingNote) -> str:
         """One run setting and whether it acts on the cell; the checker's detail

@@ -1421,7 +1421,7 @@ for this cell</source>
 <context>
     <name>PluginPanel</name>
     <message>
-        <location filename="../../gui/plugin_panel.py" line="+71"/>
+        <location filename="../../gui/plugin_panel.py" line="+77"/>
         <source>New cell…</source>
         <translation>새 셀…</translation>
     </message>
@@ -1467,32 +1467,46 @@ for this cell</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Cell</source>
-        <translation>셀</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>From</source>
         <translation>출처</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>{tip} ({keys})</source>
         <translation>{tip} ({keys})</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+6"/>
+        <location line="+38"/>
+        <source>task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>built-in</source>
         <translation>내장</translation>
     </message>
@@ -1527,7 +1541,7 @@ for this cell</source>
         <translation>(플러그인 검사 중…)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{count} parameters (input 2, hidden 64)</source>
         <translation>파라미터 {count}개 (입력 2, 은닉 64)</translation>
     </message>
@@ -1557,7 +1571,17 @@ for this cell</source>
         <translation>이 셀에 적용되는 설정:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>metric: {0}</source>
+        <translation>지표: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  option {name} = {default}{limits}: {help}</source>
+        <translation>  옵션 {name} = {default}{limits}: {help}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>initialisation and gain</source>
         <translation>초기화와 이득(gain)</translation>
     </message>
@@ -2050,7 +2074,7 @@ for this cell</source>
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../gui/application.py" line="+45"/>
+        <location filename="../../gui/application.py" line="+46"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch 불러오는 중…</translation>
     </message>

@@ -10,6 +10,7 @@ from gui.plugin_panel import PluginPanel
 from gui.plugin_watcher import PluginWatcher
 
 CORPUS = Path(__file__).resolve().parents[1] / "broken_plugins"
+PARITY = Path(__file__).resolve().parents[2] / "plugins" / "parity.py"
 
 
 @pytest.fixture
@@ -98,3 +99,24 @@ def test_actions_have_shortcuts_and_tooltips_and_open_the_folder(qtbot, private_
     assert len({a.shortcut().toString() for a in actions}) == 4
     panel.open_folder_action.trigger()
     assert opened == [str(private_config)] and private_config.is_dir()
+
+
+def test_task_plugins_are_listed_beside_the_cells_with_their_options_and_reasons(qtbot, watched):
+    folder, watcher, panel = watched
+    (folder / "parity.py").write_text(PARITY.read_text())
+    (folder / "half_task.py").write_text("from tasks import Task\nclass Half(Task:\n    pass\n")
+    watcher.start()
+    qtbot.waitUntil(lambda: "parity" in names(panel.task_records) and not watcher.busy, timeout=60_000)
+    rows = {panel.tree.topLevelItem(i).text(1): panel.tree.topLevelItem(i) for i in
+            range(panel.tree.topLevelItemCount())}
+    assert rows["parity"].text(0) == "✓" and rows["parity"].text(2) == "task"
+    assert rows["LSTM"].text(2) == "cell"
+    assert rows["adding"].text(3) == "built-in" and rows["parity"].text(3) == "parity.py"
+    assert rows["half_task"].text(0) == "✗" and "SyntaxError" in rows["half_task"].text(4)
+    assert "1 broken" in panel.summary.text()
+    assert panel.select("parity")
+    details = panel.details.text()
+    assert "option marked = 2 [1.0, 16.0]" in details and "metric: accuracy" in details
+    assert panel.select("half_task") and panel.traceback_action.isEnabled()
+    panel.set_records([])  # a cell reload keeps the tasks
+    assert panel.select("parity") and panel.tree.topLevelItemCount() == len(panel.task_records)
