@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
@@ -97,17 +97,26 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace an earlier run in --out (refused without this flag)")
 
 
+def plugin_task_choice(task: str, option_texts: list[str], plugins: tuple[str, ...]
+                       ) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """``--task`` and ``--task-option``: a task plugin's source and its options,
+    each checked against its record; ((), {}) for a built-in. Raises ValueError
+    in one line (an unknown or broken task, a bad option). The plugin is
+    found (and checked) here; its code runs only in the checker and workers."""
+    from plugin_host.task_discovery import discover_tasks, find_task, parse_option, task_source_for
+
+    task_source = task_source_for(task, plugins)
+    record = find_task(discover_tasks(plugins), task) if task_source else None
+    if option_texts and not record:
+        raise ValueError(f"--task-option is for task plugins; the {task} task takes flags (see --help)")
+    return task_source, dict(parse_option(record, text) for text in option_texts) if record else {}
+
+
 def spec_from_args(args: argparse.Namespace) -> RunSpec:
     """Build the spec; raises ValueError with a readable message. A task
     plugin is found (and checked) here, and its source goes into the spec."""
-    from plugin_host.task_discovery import discover_tasks, find_task, parse_option, task_source_for
-
-    task_source = task_source_for(args.task, tuple(args.plugins))
-    record = find_task(discover_tasks(tuple(args.plugins)), args.task) if task_source else None
+    task_source, task_options = plugin_task_choice(args.task, args.task_option, tuple(args.plugins))
     task_fields = {f.name for f in TASKS[args.task].options()} if not task_source else set()
-    task_options = dict(parse_option(record, text) for text in args.task_option) if record else {}
-    if args.task_option and not record:
-        raise ValueError(f"--task-option is for task plugins; the {args.task} task takes flags (see --help)")
     for name in task_option_flags():
         value = getattr(args, name)
         if value is not None:

@@ -3,7 +3,8 @@
 Every ``*.py`` file in the folder is one student's submission. Each is checked
 in the isolated checker on its own (as ``check-plugin`` does: a hostile or
 broken file is that file's verdict, never another's); each cell that passes
-then trains briefly on a reference task in a worker of its own, with the same
+then trains briefly on a reference task (a built-in, or a task plugin by its
+name, e.g. ``--task parity --task-option marked=3``) in a worker of its own, with the same
 seed and steps as the built-in LSTM, trained once as the yardstick. Every
 training is a job on the executor (``executors``: a local process pool, or a
 Dask cluster with ``--cluster``), supervised by a process of its own
@@ -29,14 +30,15 @@ from pathlib import Path
 from typing import TextIO
 
 from plugin_host import CellRecord, CellSource
+from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.names import escape_for_terminal
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
 from training.run_files import guarded_csv
-from training.spec import RunSpec, build_task
+from training.spec import RunSpec, task_facts
 
-from .arguments import fail
+from .arguments import fail, plugin_task_choice
 from .check_plugin import check_files, passed
 from .executors import JobFailed, add_cluster_arguments, job_workers, run_jobs
 from .grade_jobs import grade_job, graded_run
@@ -56,7 +58,14 @@ def add_grade_parser(commands) -> None:
                                  "report.csv and report.html")
     parser.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one plugin .py file per student")
     parser.add_argument("--out", required=True, metavar="REPORT_DIR", help="where the report goes")
-    parser.add_argument("--task", default="adding", help="the reference task (default %(default)s)")
+    parser.add_argument("--task", default="adding",
+                        help="the reference task: a built-in or a task plugin's name, see `main.py tasks` "
+                             "(default %(default)s)")
+    parser.add_argument("--task-option", action="append", default=[], metavar="NAME=VALUE",
+                        help="an option of a task plugin, e.g. --task-option marked=3 (repeatable)")
+    parser.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
+                        help="an extra folder of task plugins (repeatable); the submissions are "
+                             "SUBMISSIONS_DIR's files")
     parser.add_argument("--length", type=int, default=30, help="its T (default %(default)s)")
     parser.add_argument("--steps", type=int, default=300,
                         help="training steps per cell (default %(default)s)")
@@ -85,8 +94,11 @@ def grade_command(args: argparse.Namespace) -> int:
     if not (args.steps > 0 and args.timeout > 0) or (args.workers is not None and args.workers < 1):
         fail("--steps, --timeout and --workers must be positive")
     try:
+        task_source, task_options = plugin_task_choice(args.task, args.task_option, tuple(args.plugins))
         spec = RunSpec(task=args.task, length=args.length, steps=args.steps, hidden=args.hidden,
-                       seed=args.seed, cells=("LSTM",))
+                       seed=args.seed, cells=("LSTM",), task_options=task_options, task_source=task_source,
+                       plugins=tuple(args.plugins))
+        task_facts(spec)  # a plugin task that cannot be built at this length: one line, before training
     except ValueError as error:
         fail(str(error))
     records = check_files([str(p) for p in files], args.timeout)
@@ -136,11 +148,11 @@ def grade(records: list[CellRecord], spec: RunSpec, timeout: float, cluster: str
     runs = [(None, result.reason) if isinstance(result, JobFailed) else graded_run(s, name, *result)
             for (s, name, _, _), result in zip(cells, results, strict=True)]
     lstm, _ = runs[0]
-    task = build_task(spec)
+    baseline = task_facts(spec).baseline_loss  # a plugin task's from the checker, not from its code here
     lstm_loss = final_value(lstm, "LSTM", "loss") if lstm is not None else math.nan
     figures = {}
     for row in rows:
-        row["baseline_loss"], row["lstm_final_loss"] = task.baseline_loss, lstm_loss
+        row["baseline_loss"], row["lstm_final_loss"] = baseline, lstm_loss
     for (index, record), (recorder, problem) in zip(trained, runs[1:], strict=True):
         if recorder is None:
             rows[index]["status"], rows[index]["reason"] = ERROR, problem
@@ -179,13 +191,15 @@ def report_html(rows: list[dict], figures: dict[int, bytes], spec: RunSpec) -> s
             if image else ""
         body.append(f'<tr class="{html.escape(row["status"])}">' +
                     "".join(f"<td>{_cell(row[c])}</td>" for c in REPORT_COLUMNS) + f"<td>{figure}</td></tr>")
+    options = "".join(f" {html.escape(name)} = {html.escape(str(value))},"
+                      for name, value in spec.task_options.items())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>GateLab grading report</title>
 <style>body{{font-family:sans-serif;margin:1em}} table{{border-collapse:collapse}}
 td,th{{border:1px solid #bbb;padding:4px 8px;vertical-align:top}} tr.broken td{{background:#fde8e8}}
 tr.warning td{{background:#fff6dc}} img{{width:{FIGURE_WIDTH // 2}px}}</style></head><body>
 <h1>GateLab grading report</h1>
-<p>Each cell trained {spec.steps} steps on the {html.escape(spec.task)} task (T = {spec.length},
+<p>Each cell trained {spec.steps} steps on the {html.escape(spec.task)} task (T = {spec.length},{options}
 hidden {spec.hidden}, seed {spec.seed}) next to the built-in LSTM. "Learned": final loss (mean of the
 last 10 recorded steps) below half the chance baseline.</p>
 <table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></body></html>
