@@ -752,19 +752,9 @@ for this cell</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+66"/>
+        <location filename="../../gui/main_window.py" line="+53"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Controls</source>
-        <translation>설정</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Comparison</source>
-        <translation>비교</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="+20"/>
@@ -773,7 +763,7 @@ for this cell</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+215"/>
+        <location filename="../../gui/main_window.py" line="+95"/>
         <location filename="../../gui/window_actions.py" line="-112"/>
         <source>Start</source>
         <translation>시작</translation>
@@ -964,37 +954,7 @@ for this cell</source>
         <translation>이 그래프가 그리기를 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <source>Cannot start: {0}</source>
-        <translation>시작할 수 없음: {0}</translation>
-    </message>
-    <message>
-        <location line="-106"/>
-        <source>Reset settings</source>
-        <translation>설정 초기화</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forget the language, scale, theme, window layout, last preset and last folder? GateLab starts as on its first launch next time.</source>
-        <translation>언어, 배율, 테마, 창 배치, 마지막 프리셋과 마지막 폴더를 지울까요? 다음에는 GateLab이 처음 실행할 때처럼 시작합니다.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Settings reset: the next launch starts as the first</source>
-        <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
-    </message>
-    <message>
-        <location line="+103"/>
-        <source>GateLab — {0}, T = {1}</source>
-        <translation>GateLab — {0}, T = {1}</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Changed settings ({0}) apply after Reset (R).</source>
-        <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-19"/>
         <source>Ready: press Space to start</source>
         <translation>준비: Space 키를 누르면 시작</translation>
     </message>
@@ -1975,6 +1935,24 @@ for this cell</source>
     </message>
 </context>
 <context>
+    <name>RunControl</name>
+    <message>
+        <location filename="../../gui/run_control.py" line="+60"/>
+        <source>Cannot start: {0}</source>
+        <translation>시작할 수 없음: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GateLab — {0}, T = {1}</source>
+        <translation>GateLab — {0}, T = {1}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Changed settings ({0}) apply after Reset (R).</source>
+        <translation>바뀐 설정({0})은 초기화(R) 후에 적용됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>RunFileDialogs</name>
     <message>
         <location filename="../../gui/file_dialogs.py" line="+35"/>
@@ -2415,6 +2393,34 @@ for this cell</source>
         <location line="+1"/>
         <source>&amp;Plugins</source>
         <translation>플러그인(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../gui/window_layout.py" line="+52"/>
+        <source>Controls</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparison</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reset settings</source>
+        <translation>설정 초기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the language, scale, theme, window layout, last preset and last folder? GateLab starts as on its first launch next time.</source>
+        <translation>언어, 배율, 테마, 창 배치, 마지막 프리셋과 마지막 폴더를 지울까요? 다음에는 GateLab이 처음 실행할 때처럼 시작합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings reset: the next launch starts as the first</source>
+        <translation>설정을 초기화했습니다. 다음 실행은 처음 실행처럼 시작합니다</translation>
     </message>
 </context>
 </TS>
