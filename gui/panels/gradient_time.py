@@ -81,6 +81,8 @@ class GradientTimePanel(PlotPanel):
         self._recorder: RunRecorder | None = None
         self._range: tuple | None = None
         self.plot.disableAutoRange()
+        # Before a run: decades, as a run shows them (pyqtgraph's 0..1 read as ten crowded 1…9 ticks).
+        self.plot.setYRange(-6, 0, padding=0.02)
         self._on_series_changed()
 
     def restyle(self) -> None:
