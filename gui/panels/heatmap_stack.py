@@ -82,9 +82,10 @@ class HeatmapStack:
         font.setBold(True)
         for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
             font.setPointSize(THEME.font_size(factor))
-            if QFontMetrics(font).horizontalAdvance(label) <= room:
+            # elidedText's own test: horizontalAdvance rounds down, and "LSTM" at 45.4 px in 45 became "LS…"
+            text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
+            if text == label:
                 break
-        text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
         axis.setLabel(html.escape(text), color=colour,
                       **{"font-size": f"{font.pointSize()}pt", "font-weight": "bold"})
 
