@@ -78,14 +78,7 @@ class HeatmapStack:
         margins = 2 * axis.label.document().documentMargin() + 2  # the text item's own, and a gap
         height = plot.getViewBox().height()
         room = round(height - margins) if height else len(label) * 100  # not laid out yet: whole
-        font = QFont()
-        font.setBold(True)
-        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
-            font.setPointSize(THEME.font_size(factor))
-            # elidedText's own test: horizontalAdvance rounds down, and "LSTM" at 45.4 px in 45 became "LS…"
-            text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
-            if text == label:
-                break
+        text, font = fitted_name(label, room)
         axis.setLabel(html.escape(text), color=colour,
                       **{"font-size": f"{font.pointSize()}pt", "font-weight": "bold"})
 
@@ -122,3 +115,17 @@ class HeatmapStack:
             line.setVisible(step is not None)
             if step is not None:
                 line.setPos(step)
+
+
+def fitted_name(label: str, room: int) -> tuple[str, QFont]:
+    """``label`` in the largest bold size down to 0.6× of the theme's whose
+    width fits ``room`` pixels, or cut with "…" at 0.6×; and that font."""
+    font = QFont()
+    font.setBold(True)
+    for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+        font.setPointSize(THEME.font_size(factor))
+        # elidedText's own test: horizontalAdvance rounds down, and "LSTM" at 45.4 px in 45 became "LS…"
+        text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
+        if text == label:
+            break
+    return text, font

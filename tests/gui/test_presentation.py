@@ -119,3 +119,24 @@ def test_heatmap_names_fit_their_maps_at_scale_2(qtbot, make_window, monkeypatch
         label = plot.getAxis("left").label
         text = label.boundingRect().width() - 2 * label.document().documentMargin()
         assert text <= plot.getViewBox().height(), label.toPlainText()
+
+
+
+@pytest.mark.parametrize("label", ["LSTM", "GRU", "Cho GRU (wrapped)"])
+def test_a_heatmap_name_is_whole_wherever_its_exact_width_fits(qapp, label):
+    """The room for a name is whole pixels, its width is not: "LSTM" measured
+    45.4 px and was cut to "LS…" in 45, though a smaller size fitted."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from gui.panels.heatmap_stack import fitted_name
+
+    font = QFont()
+    font.setBold(True)
+    font.setPointSize(THEME.font_size())
+    exact = QFontMetricsF(font).horizontalAdvance(label)
+    text, chosen = fitted_name(label, int(exact) if exact % 1 else int(exact) - 1)  # just short of it
+    assert text == label and chosen.pointSize() < font.pointSize()
+    whole, full = fitted_name(label, int(exact) + 1)
+    assert whole == label and full.pointSize() == font.pointSize()
+    cut, smallest = fitted_name(label, 12)
+    assert cut.endswith("…") and smallest.pointSize() == THEME.font_size(0.6)
