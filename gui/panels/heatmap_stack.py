@@ -3,7 +3,10 @@
 Shared by the gradient history (one map per cell) and the gate history (one
 map per gate of a cell): the maps share the t axis and one colour bar, their
 rows lie at their true training steps (``plots.step_grid``), and a dashed
-line marks the timeline's step on each of them.
+line marks the timeline's step on each of them. Each map's name stands on
+its left axis, turned on its side; a map too short for the name even at
+0.6× the theme's size (three cells under a preset's caption at 1280×800)
+shows it instead across its top-left corner, on a veil of the background.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from plots.step_grid import rows_on_grid
 from plots.styling import style_plot
@@ -33,6 +36,7 @@ class HeatmapStack:
         self.plots: dict[str, pg.PlotItem] = {}
         self.colour_bar: pg.ColorBarItem | None = None
         self.markers: dict[str, pg.InfiniteLine] = {}
+        self.name_tags: dict[str, pg.TextItem] = {}  # the names of maps too short for them on the axis
 
     @property
     def names(self) -> list[str]:
@@ -43,14 +47,15 @@ class HeatmapStack:
         also after a theme change (the colour map is the theme's)."""
         self.colour_map = pg.colormap.get(THEME.colours.heatmap)
         self.canvas.clear()
-        self.images, self.plots, self.markers = {}, {}, {}
+        self.images, self.plots, self.markers, self.name_tags = {}, {}, {}, {}
         last = len(names) - 1
         for row, (name, label, colour) in enumerate(zip(names, labels, colours, strict=True)):
             plot = self.canvas.addPlot(row=row, col=0)
             style_plot(plot, "", self.bottom_label if row == last else "", label)
-            self._label(plot, label, colour)
-            plot.geometryChanged.connect(lambda plot=plot, label=label, colour=colour:
-                                         self._label(plot, label, colour))
+            tag = self._name_tag(plot, label, colour)
+            self._label(plot, tag, label, colour)
+            plot.geometryChanged.connect(lambda plot=plot, tag=tag, label=label, colour=colour:
+                                         self._label(plot, tag, label, colour))
             plot.showGrid(x=False, y=False)
             plot.getAxis("left").setStyle(maxTickLevel=0)  # a few step labels, not a crowd
             if row < last:
@@ -59,7 +64,7 @@ class HeatmapStack:
                 plot.setXLink(self.plots[names[0]])
             image = pg.ImageItem()
             plot.addItem(image)
-            self.images[name], self.plots[name] = image, plot
+            self.images[name], self.plots[name], self.name_tags[name] = image, plot, tag
         if names:
             self.colour_bar = pg.ColorBarItem(colorMap=self.colour_map, interactive=False, width=18)
             self.colour_bar.setImageItem(list(self.images.values()))
@@ -69,17 +74,36 @@ class HeatmapStack:
             self.colour_bar = None
 
     @staticmethod
-    def _label(plot: pg.PlotItem, label: str, colour: str) -> None:
+    def _name_tag(plot: pg.PlotItem, label: str, colour: str) -> pg.TextItem:
+        """The name across the map's top-left corner, hidden until the axis has no room for it."""
+        veil = QColor(THEME.colours.background)
+        veil.setAlpha(200)
+        tag = pg.TextItem(html.escape(label), color=colour, fill=pg.mkBrush(veil), anchor=(0, 0))
+        font = QFont()
+        font.setBold(True)
+        font.setPointSize(THEME.font_size(0.8))
+        tag.setFont(font)
+        tag.setParentItem(plot.getViewBox())  # placed in the box's pixels, whatever the data range
+        tag.setPos(2, 1)
+        tag.setZValue(20)
+        tag.setVisible(False)
+        return tag
+
+    @staticmethod
+    def _label(plot: pg.PlotItem, tag: pg.TextItem, label: str, colour: str) -> None:
         """The map's name on its left axis in its colour, in the largest size
-        down to 0.6× of the theme's that fits the map's height, else cut with
-        "…": turned on its side, a longer name ran into the maps above and below
-        (three cells at --scale 2 on a 1280×800 projector)."""
+        down to 0.6× of the theme's that fits the map's height; where none
+        fits, on ``tag`` instead: turned on its side, a longer name ran into
+        the maps above and below (three cells at --scale 2 on a 1280×800
+        projector), and cut it read "R…"."""
         axis = plot.getAxis("left")
         margins = 2 * axis.label.document().documentMargin() + 2  # the text item's own, and a gap
         height = plot.getViewBox().height()
         room = round(height - margins) if height else len(label) * 100  # not laid out yet: whole
         text, font = fitted_name(label, room)
-        axis.setLabel(html.escape(text), color=colour,
+        fits = text == label
+        tag.setVisible(not fits)
+        axis.setLabel(html.escape(label if fits else ""), color=colour,
                       **{"font-size": f"{font.pointSize()}pt", "font-weight": "bold"})
 
     def show(self, name: str, steps: Sequence[int], matrix: np.ndarray, levels: tuple[float, float],

@@ -119,6 +119,12 @@ def test_heatmap_names_fit_their_maps_at_scale_2(qtbot, make_window, monkeypatch
         label = plot.getAxis("left").label
         text = label.boundingRect().width() - 2 * label.document().documentMargin()
         assert text <= plot.getViewBox().height(), label.toPlainText()
+    # a name too long for its map at any size stands whole across the map's corner instead
+    tags = window.gradient_history.maps.name_tags
+    long_name = "A long plugin name"
+    assert tags[long_name].isVisible() and tags[long_name].toPlainText() == long_name
+    assert not plots[long_name].getAxis("left").label.toPlainText().strip()
+    assert not tags["RNN"].isVisible() and plots["RNN"].getAxis("left").label.toPlainText().strip() == "RNN"
 
 
 
