@@ -64,8 +64,7 @@ class PluginPanel(QWidget):
 
     newCellCreated = Signal(str)  # noqa: N815 (Qt's signal naming)
 
-    COLUMNS = 5
-    REASON = COLUMNS - 1  # the column that stretches
+    MARK, NAME, KIND, FROM, REASON = range(5)  # the columns; the reason's stretches
 
     def __init__(self, watcher: PluginWatcher | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -166,12 +165,12 @@ class PluginPanel(QWidget):
             reason = reason_text(record.reason) or self.tr("ready")
             item = QTreeWidgetItem([record.mark, record.name, kind, self._origin(record), reason])
             colour = QColor(status_colour(record.status))
-            item.setForeground(0, colour)
+            item.setForeground(self.MARK, colour)
             if record.status != OK:
                 item.setForeground(self.REASON, colour)
-            item.setToolTip(0, self._status_words(record))
+            item.setToolTip(self.MARK, self._status_words(record))
             item.setToolTip(self.REASON, reason)
-            item.setToolTip(self.REASON - 1, record.location)
+            item.setToolTip(self.FROM, record.location)
             self.tree.addTopLevelItem(item)
             if key == (record.name, record.location):
                 self.tree.setCurrentItem(item)
