@@ -78,7 +78,7 @@ class HeatmapStack:
         """The name across the map's top-left corner, hidden until the axis has no room for it."""
         veil = QColor(THEME.colours.background)
         veil.setAlpha(200)
-        tag = pg.TextItem(html.escape(label), color=colour, fill=pg.mkBrush(veil), anchor=(0, 0))
+        tag = pg.TextItem(label, color=colour, fill=pg.mkBrush(veil), anchor=(0, 0))  # plain text
         font = QFont()
         font.setBold(True)
         font.setPointSize(THEME.font_size(0.8))

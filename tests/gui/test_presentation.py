@@ -109,7 +109,7 @@ def test_heatmap_names_fit_their_maps_at_scale_2(qtbot, make_window, monkeypatch
     window.presentation.full_screen = False
     window.presentation.set_active(True)
     window.resize(1280, 800)
-    window.session.load(recorded_run(("RNN", "LSTM", "A long plugin name"), steps=4))
+    window.session.load(recorded_run(("RNN", "LSTM", "A long <plugin> & name"), steps=4))
     window.redraw()
     qtbot.waitUntil(lambda: window.size() == QSize(1280, 800))
     QApplication.processEvents()
@@ -121,7 +121,7 @@ def test_heatmap_names_fit_their_maps_at_scale_2(qtbot, make_window, monkeypatch
         assert text <= plot.getViewBox().height(), label.toPlainText()
     # a name too long for its map at any size stands whole across the map's corner instead
     tags = window.gradient_history.maps.name_tags
-    long_name = "A long plugin name"
+    long_name = "A long <plugin> & name"  # shown as written, not as HTML
     assert tags[long_name].isVisible() and tags[long_name].toPlainText() == long_name
     assert not plots[long_name].getAxis("left").label.toPlainText().strip()
     assert not tags["RNN"].isVisible() and plots["RNN"].getAxis("left").label.toPlainText().strip() == "RNN"
