@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 
 from plots.step_grid import rows_on_grid
 from plots.styling import style_plot
@@ -76,9 +76,8 @@ class HeatmapStack:
     @staticmethod
     def _name_tag(plot: pg.PlotItem, label: str, colour: str) -> pg.TextItem:
         """The name across the map's top-left corner, hidden until the axis has no room for it."""
-        veil = QColor(THEME.colours.background)
-        veil.setAlpha(200)
-        tag = pg.TextItem(label, color=colour, fill=pg.mkBrush(veil), anchor=(0, 0))  # plain text
+        # the legends' translucent box of the background's colour: readable on any map colour
+        tag = pg.TextItem(label, color=colour, fill=pg.mkBrush(*THEME.colours.legend_fill), anchor=(0, 0))
         font = QFont()
         font.setBold(True)
         font.setPointSize(THEME.font_size(0.8))
