@@ -2,13 +2,15 @@
 
 Every column is one full training step on the adding task (forward, linear
 readout, loss, backward, gradient-norm clipping at 1, Adam step), B = 32,
-H = 64, float32, CPU:
+H = 64, float32, on the CPU (or ``--device cuda``: cuDNN, timed to the
+device's completion):
 
     fused     torch nn.RNN / nn.LSTM / nn.GRU (the speed to match)
     off       CellRun, capture off, gate recording off
     floor     the capture's kernel and nothing else: the fused module's step
-              with the zero channels of training/fused.py (RNN, LSTM) or
-              fused_gru.py's step loop (GRU), nothing recomputed or read
+              with the zero channels of training/fused.py (RNN, LSTM; the
+              GRU on a GPU) or fused_gru.py's step loop (the GRU on a
+              CPU), nothing recomputed or read
               out. No capture by this route costs less. The LSTM's c_t,
               ∂L/∂c_t and gate means need its gates besides, which the
               kernel does not return: recomputing them adds one
@@ -31,6 +33,7 @@ then hits both sides of a ratio alike). Flush-to-zero is on, as in the
 training processes (denormals slow everything 3-7x at T=500).
 
     python bench/throughput.py [--lengths 50,100,200,500] [--repeats 15] [--threads 1]
+                               [--device cpu|cuda]
 """
 
 from __future__ import annotations
@@ -62,8 +65,9 @@ RATIOS = ("floor", "grad", "on", "loop")  # each over "fused"
 def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
     """One training step of torch's own module with the same readout, loss and recipe."""
     torch.manual_seed(0)
-    rnn = TORCH_MODULES[cell_name](task.input_size, HIDDEN)
-    readout = nn.Linear(HIDDEN, task.output_size)
+    device = batch.inputs.device
+    rnn = TORCH_MODULES[cell_name](task.input_size, HIDDEN).to(device)
+    readout = nn.Linear(HIDDEN, task.output_size).to(device)
     parameters = [*rnn.parameters(), *readout.parameters()]
     optimizer = torch.optim.Adam(parameters, lr=0.01)
 
@@ -81,8 +85,9 @@ def fused_step(cell_name: str, task, batch: Batch) -> Callable[[], None]:
 def floor_step(cell: type[Cell], task, batch: Batch) -> Callable[[], None]:
     """The fused step through the capture's kernel (see ``floor`` in the module doc)."""
     torch.manual_seed(0)
-    recurrent = cell(task.input_size, HIDDEN)
-    readout = nn.Linear(HIDDEN, task.output_size)
+    device = batch.inputs.device
+    recurrent = cell(task.input_size, HIDDEN).to(device)
+    readout = nn.Linear(HIDDEN, task.output_size).to(device)
     parameters = [*recurrent.parameters(), *readout.parameters()]
     optimizer = torch.optim.Adam(parameters, lr=0.01)
 
@@ -103,7 +108,8 @@ def cell_step(cell: type[Cell], length: int, task, batch: Batch, capture: bool, 
     """One CellRun.train_step (what the app does per step), path chosen by
     ``use_fused``; ``jacobian=False`` leaves out the Jacobian measure (no
     switch in the app: it runs on every captured step)."""
-    run = CellRun(cell, RunSpec(length=length, cells=(cell.name,), record_gates=gates), task)
+    spec = RunSpec(length=length, cells=(cell.name,), record_gates=gates, device=batch.inputs.device.type)
+    run = CellRun(cell, spec, task)
     if not jacobian:
         run._sensitivity = lambda top_input: {}  # what CellRun returns where it cannot measure
 
@@ -119,10 +125,13 @@ def cell_step(cell: type[Cell], length: int, task, batch: Batch, capture: bool, 
     return step
 
 
-def measure(length: int, repeats: int) -> dict[tuple[str, str], list[float]]:
+def measure(length: int, repeats: int, device: str = "cpu") -> dict[tuple[str, str], list[float]]:
     """(cell, column) -> ms per step at this length, one per repetition, interleaved."""
     task = make_task("adding", length)
     batch = task.batch(BATCH, torch.Generator().manual_seed(0))
+    batch = Batch(batch.inputs.to(device), batch.targets.to(device), batch.mask.to(device))
+    # A step ends when its kernels do: on a GPU, wait for them.
+    finished = torch.cuda.synchronize if device == "cuda" else (lambda: None)
     steps: dict[tuple[str, str], Callable[[], None]] = {}
     for cell in (RNN, LSTM, GRU):
         steps[(cell.name, "fused")] = fused_step(cell.name, task, batch)
@@ -132,13 +141,15 @@ def measure(length: int, repeats: int) -> dict[tuple[str, str], list[float]]:
         steps[(cell.name, "on")] = cell_step(cell, length, task, batch, True, True, True)
         steps[(cell.name, "loop")] = cell_step(cell, length, task, batch, True, True, False)
     times: dict[tuple[str, str], list[float]] = {key: [] for key in steps}
-    for step in steps.values():  # warm-up: allocator, oneDNN primitives
+    for step in steps.values():  # warm-up: allocator, oneDNN/cuDNN primitives
         step()
         step()
+    finished()
     for _ in range(repeats):
         for key, step in steps.items():
             started = time.perf_counter()
             step()
+            finished()
             times[key].append((time.perf_counter() - started) * 1000)
     return times
 
@@ -154,17 +165,22 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15, help="timed steps per configuration")
     parser.add_argument("--threads", type=int, default=1,
                         help="torch threads (default 1, as each training worker uses)")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                        help="where to train (cuda: the GPU check of issue 9)")
     args = parser.parse_args()
+    if args.device == "cuda" and not torch.cuda.is_available():
+        parser.error("--device cuda: torch sees no CUDA GPU here")
     torch.set_flush_denormal(True)
     torch.set_num_threads(args.threads)
     lengths = [int(value) for value in args.lengths.split(",")]
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), flush-denormal on, "
+    where = torch.cuda.get_device_name() if args.device == "cuda" else f"{torch.get_num_threads()} thread(s)"
+    print(f"torch {torch.__version__}, {where}, flush-denormal on, "
           f"B={BATCH}, H={HIDDEN}, float32, adding task; median of {args.repeats} interleaved steps, ms")
     header = " ".join(f"{column:>7}" for column in COLUMNS)
     ratios = " ".join(f"{column + '/fused':>11}" for column in RATIOS)
     print(f"{'cell':5} {'T':>4} {header} {ratios}")
     for length in lengths:
-        times = measure(length, args.repeats)
+        times = measure(length, args.repeats, args.device)
         for cell in ("RNN", "LSTM", "GRU"):
             cells = " ".join(f"{statistics.median(times[(cell, column)]):7.2f}" for column in COLUMNS)
             fused_times = times[(cell, "fused")]
