@@ -8,24 +8,45 @@ window scriptable for documentation and tests.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import faulthandler
 import os
 import sys
 
 from .flags import FlagError, build_parser, check_save_folder, run_to_open
 
+# Qt's X11 platform plugin loads this since Qt 6.5, and many desktops lack it
+# (Ubuntu 22.04's among them): without it Qt aborts with a core dump.
+XCB_CURSOR = "libxcb-cursor.so.0"
+
+
+def x11_ready() -> bool:
+    """True when Qt's X11 plugin can load the library it most often lacks."""
+    try:
+        ctypes.CDLL(XCB_CURSOR)
+    except OSError:
+        return False
+    return True
+
 
 def choose_platform(args: argparse.Namespace) -> None:
     """Pick Qt's platform before Qt starts, or say in one line why a window
-    cannot open (without a display Qt aborts the process with a core dump)."""
+    cannot open (without a display, or without the X11 plugin's library, Qt
+    aborts the process with a core dump)."""
     if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
         return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        if args.screenshot is not None:
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-            return
-        raise FlagError("no display found: run GateLab in a desktop session, or use the headless "
-                        "commands (python main.py run --help)")
+    wayland = bool(os.environ.get("WAYLAND_DISPLAY"))  # Qt takes Wayland there: no X11 plugin
+    if wayland or (os.environ.get("DISPLAY") and x11_ready()):
+        return
+    if args.screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        return
+    if os.environ.get("DISPLAY"):
+        raise FlagError(f"Qt cannot open a window here: the system library {XCB_CURSOR} is missing; "
+                        "install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: "
+                        "sudo dnf install xcb-util-cursor) and start GateLab again")
+    raise FlagError("no display found: run GateLab in a desktop session, or use the headless "
+                    "commands (python main.py run --help)")
 
 
 def main(argv: list[str]) -> int:

@@ -59,6 +59,25 @@ def test_without_a_display_the_window_says_so_instead_of_aborting():
                                      "session, or use the headless commands (python main.py run --help)")
 
 
+def test_without_the_x11_plugins_library_the_window_names_the_package(monkeypatch, capsys):
+    """Qt 6.5+ aborts with a core dump when libxcb-cursor0 is missing (a common
+    desktop lack): GateLab says what to install instead."""
+    import gui.app
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(gui.app, "XCB_CURSOR", "libgatelab-no-such-library.so.0")  # the real loader fails
+    assert not gui.app.x11_ready()
+    assert main([]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("main.py: error: Qt cannot open a window here: the system library "
+                            "libgatelab-no-such-library.so.0 is missing")
+    assert "sudo apt install libxcb-cursor0" in error and len(error.splitlines()) == 1
+    gui.app.choose_platform(gui.app.build_parser().parse_args(["--screenshot", "shot.png"]))
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"  # a screenshot needs no screen
+
+
 def test_a_screenshot_needs_no_display(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
