@@ -15,36 +15,55 @@ import sys
 
 from .flags import FlagError, build_parser, check_save_folder, run_to_open
 
-# Qt's X11 platform plugin loads this since Qt 6.5, and many desktops lack it
-# (Ubuntu 22.04's among them): without it Qt aborts with a core dump.
-XCB_CURSOR = "libxcb-cursor.so.0"
+# What Qt's X11 platform plugin (PySide6 6.11: libqxcb.so and libQt6XcbQpa.so.6,
+# ``readelf -d``) loads besides libX11, libGL and glib, which every X11 desktop
+# has. Minimal desktops lack some (Ubuntu 22.04 lacks libxcb-cursor0), and then
+# Qt aborts the process with a core dump.
+X11_LIBRARIES = (
+    "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-image.so.0", "libxcb-keysyms.so.1",
+    "libxcb-randr.so.0", "libxcb-render-util.so.0", "libxcb-render.so.0", "libxcb-shape.so.0",
+    "libxcb-shm.so.0", "libxcb-sync.so.1", "libxcb-util.so.1", "libxcb-xfixes.so.0",
+    "libxcb-xkb.so.1", "libxcb.so.1", "libxkbcommon-x11.so.0", "libxkbcommon.so.0",
+)
 
 
-def x11_ready() -> bool:
-    """True when Qt's X11 plugin can load the library it most often lacks."""
-    try:
-        ctypes.CDLL(XCB_CURSOR)
-    except OSError:
-        return False
-    return True
+def missing_x11_libraries() -> list[str]:
+    """The libraries of ``X11_LIBRARIES`` that the dynamic loader cannot find."""
+    missing = []
+    for name in X11_LIBRARIES:
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            missing.append(name)
+    return missing
+
+
+def debian_package(library: str) -> str:
+    """Debian's package for a library, by its naming rule: libxcb-icccm.so.4 ->
+    libxcb-icccm4, libxkbcommon-x11.so.0 -> libxkbcommon-x11-0."""
+    name, version = library.split(".so.")
+    return f"{name}{'-' if name[-1].isdigit() else ''}{version}".lower()
 
 
 def choose_platform(args: argparse.Namespace) -> None:
     """Pick Qt's platform before Qt starts, or say in one line why a window
-    cannot open (without a display, or without the X11 plugin's library, Qt
+    cannot open (without a display, or without the X11 plugin's libraries, Qt
     aborts the process with a core dump)."""
     if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
         return
-    wayland = bool(os.environ.get("WAYLAND_DISPLAY"))  # Qt takes Wayland there: no X11 plugin
-    if wayland or (os.environ.get("DISPLAY") and x11_ready()):
+    if os.environ.get("WAYLAND_DISPLAY"):  # Qt takes Wayland there: no X11 plugin
+        return
+    display = os.environ.get("DISPLAY")
+    missing = missing_x11_libraries() if display else []
+    if display and not missing:
         return
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
         return
-    if os.environ.get("DISPLAY"):
-        raise FlagError(f"Qt cannot open a window here: the system library {XCB_CURSOR} is missing; "
-                        "install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: "
-                        "sudo dnf install xcb-util-cursor) and start GateLab again")
+    if missing:
+        raise FlagError(f"Qt cannot open a window here: missing system libraries {', '.join(missing)}; "
+                        "install them (Debian, Ubuntu: sudo apt install "
+                        f"{' '.join(map(debian_package, missing))}) and start GateLab again")
     raise FlagError("no display found: run GateLab in a desktop session, or use the headless "
                     "commands (python main.py run --help)")
 
