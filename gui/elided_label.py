@@ -1,22 +1,32 @@
-"""A one-line label that elides its text ("Gradient history: log₁₀ ‖∂ℓ/…")
-instead of wrapping it.
+"""A one-line label that shortens its text instead of wrapping it.
 
 A panel's title that wraps takes two or three lines of the height its plot
 needs: at ``--scale 2`` on a 1280×800 projector the titles alone took a
-quarter of the screen. Elided, a title keeps one line at every scale; the
+quarter of the screen. Shortened, a title keeps one line at every scale; the
 whole text is then the tooltip, so nothing is lost.
+
+Where the whole text does not fit, a trailing remark in parentheses goes
+first ("Loss and accuracy (dashed: chance)" -> "Loss and accuracy"): cut
+with "…" instead, the title read "Loss and accuracy (dashed: chan…" at
+1280×800, half a remark that says nothing. Only if the rest does not fit
+either is it cut with "…".
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+REMARK = re.compile(r"^(?P<head>.*\S)\s*\([^()]*\)$")  # text ending in one "(…)" remark
+
 
 class ElidedLabel(QLabel):
-    """A ``QLabel`` that draws one line, cut with "…" where it does not fit;
-    the cut text is the tooltip unless a tooltip was set on purpose."""
+    """A ``QLabel`` that draws one line, shortened where it does not fit (see
+    the module doc); the whole text is the tooltip unless a tooltip was set on
+    purpose."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
@@ -32,9 +42,20 @@ class ElidedLabel(QLabel):
         super().setText(text)
         self._update_tooltip()
 
+    def shown_text(self) -> str:
+        """The text as drawn at the label's width now."""
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        elide = Qt.TextElideMode.ElideRight
+        text = self.text()
+        # elidedText itself tests the fit: horizontalAdvance rounds down and can pass a text it then cuts
+        if metrics.elidedText(text, elide, width) == text:
+            return text
+        remark = REMARK.match(text)
+        return metrics.elidedText(remark["head"] if remark else text, elide, width)
+
     def elided(self) -> bool:
-        """Whether the text is cut at the label's width now."""
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+        """Whether the text is shortened at the label's width now."""
+        return self.shown_text() != self.text()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(self.fontMetrics().horizontalAdvance("…") * 4, self.fontMetrics().height())
@@ -45,10 +66,9 @@ class ElidedLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.drawText(self.contentsRect(), int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
 
     def _update_tooltip(self) -> None:
         full = self.text() if self.elided() else ""

@@ -21,6 +21,12 @@ from ..task_words import short_metric, task_text
 from .base import PlotPanel
 
 STEP, SECONDS = "step", "seconds"
+# The loss axis fits the middle 98 % of each curve (pyqtgraph's fractional
+# autorange): a few early spikes (Adam's first steps reach 60x the adding
+# problem's chance loss) would otherwise squash chance, half of it and the
+# cells' curves into the bottom few pixels, where the lecture's point lies.
+# An unseen line at 0 keeps the axis from zooming into the noise around chance.
+LOSS_SHOWN_FRACTION = 0.98
 
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -46,6 +52,8 @@ class LossPanel(PlotPanel):
         self.metric_plot = self.canvas.addPlot(row=1, col=0)
         self.metric_plot.setXLink(self.loss_plot)
         make_live(self.loss_plot)
+        self.loss_plot.enableAutoRange(y=LOSS_SHOWN_FRACTION)
+        self.loss_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen(None)))  # unseen: the axis keeps 0
         make_live(self.metric_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 5), colCount=4)
         style_legend(self.legend)

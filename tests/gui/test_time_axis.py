@@ -104,3 +104,21 @@ def test_time_axis_action_switches_and_is_remembered(qtbot, make_window):
     window.set_time_axis("seconds")
     again = make_window(small_spec(("RNN",)))
     assert again.loss.time_axis == "seconds" and again.time_axis_action.isChecked()
+
+
+def test_early_loss_spikes_do_not_squash_the_chance_line(qtbot):
+    """Adam's first steps can reach many times the chance loss: the axis fits
+    the curves' middle 98 %, so chance and half of it stay apart on screen."""
+    spec = RunSpec(length=6, cells=("RNN",), steps=500)
+    run = RunRecorder(spec, make_task("adding", 6), {"RNN": 10})
+    for step in range(1, 501):
+        loss = 10.0 if step <= 3 else BASELINE * (1.0 + 0.1 * math.sin(step))
+        run.add(StepReport("RNN", step, loss, 0.5, 1.0, 0.01))
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 400)
+    panel.show()
+    panel.show_run(run)
+    qtbot.waitUntil(lambda: panel.loss_plot.viewRange()[1][1] < 1.0)
+    bottom, top = panel.loss_plot.viewRange()[1]
+    assert bottom <= 0.5 * BASELINE and top >= 1.1 * BASELINE  # chance, half of it and the curve in view
