@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 from .theme import CELL_COLOURS, LINE_STYLES, THEME
 
@@ -78,6 +78,25 @@ def style_plot(plot: pg.PlotItem, title: str, bottom: str, left: str) -> None:
         plot.getAxis(side).enableAutoSIPrefix(False)
     colour_axes(plot)
     plot.showGrid(x=False, y=False)
+
+
+def fit_axis_label(plot: pg.PlotItem, side: str, text: str) -> None:
+    """Label the axis with ``text``, cut with "…" to the axis' length: pyqtgraph
+    draws a label whole, and a long one on a short plot ("accuracy on the
+    recalled symbols", copy task, 1920×1080) ran across the plot above. Call
+    it again as the plot resizes; the panel's title holds the whole text."""
+    font = QFont()
+    font.setPointSize(THEME.font_size())
+    view, axis = plot.getViewBox(), plot.getAxis(side)
+    metrics = QFontMetrics(font)
+    if axis.labelText != text:
+        plot.setLabel(side, text, **label_style())
+    # What the text item draws around and beyond the font's advance: its margins, rich-text spacing.
+    slack = axis.label.boundingRect().width() - metrics.horizontalAdvance(text)
+    room = (view.height() if side in ("left", "right") else view.width()) - slack
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, int(room)))
+    if shown != text:
+        plot.setLabel(side, shown, **label_style())
 
 
 def label_style() -> dict[str, str]:

@@ -13,7 +13,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from plots.styling import baseline_pen, cell_pen, keep_legend_inside, make_live, style_legend, style_plot
+from plots.styling import (
+    baseline_pen,
+    cell_pen,
+    fit_axis_label,
+    keep_legend_inside,
+    make_live,
+    style_legend,
+    style_plot,
+)
 from plots.theme import THEME
 from training.recorder import RunRecorder
 
@@ -70,6 +78,9 @@ class LossPanel(PlotPanel):
         self.time_axis = STEP  # what the user asked for
         self.shown_axis = STEP  # what is drawn: steps when a run has no seconds
         self._metric_name = ""
+        self._metric_label = ""  # the metric axis' whole label, cut to the plot's height
+        self.metric_plot.getViewBox().sigResized.connect(
+            lambda: fit_axis_label(self.metric_plot, "left", self._metric_label))
         self._label_plots("")
 
     def restyle(self) -> None:
@@ -95,6 +106,8 @@ class LossPanel(PlotPanel):
         bottom = self.tr("seconds since Start") if self.shown_axis == SECONDS else self.tr("training step")
         style_plot(self.loss_plot, "", "", self.tr("loss"))
         style_plot(self.metric_plot, "", bottom, metric)
+        self._metric_label = metric
+        fit_axis_label(self.metric_plot, "left", metric)
         self.metric_plot.showGrid(x=False, y=False)  # a grid costs ~2 ms a frame per plot
 
     def show_run(self, recorder: RunRecorder | None) -> None:

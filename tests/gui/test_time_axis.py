@@ -122,3 +122,20 @@ def test_early_loss_spikes_do_not_squash_the_chance_line(qtbot):
     qtbot.waitUntil(lambda: panel.loss_plot.viewRange()[1][1] < 1.0)
     bottom, top = panel.loss_plot.viewRange()[1]
     assert bottom <= 0.5 * BASELINE and top >= 1.1 * BASELINE  # chance, half of it and the curve in view
+
+
+def test_a_long_metric_label_is_cut_to_its_short_plot(qtbot):
+    """"accuracy on the recalled symbols" (copy task) ran across the loss plot
+    above when the panel was short; cut to the plot's height, whole when tall."""
+    run = RunRecorder(RunSpec(task="copy", length=10, cells=("RNN",), steps=5), make_task("copy", 10), {"RNN": 10})
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 260)
+    panel.show()
+    panel.show_run(run)
+    axis = panel.metric_plot.getAxis("left")
+    qtbot.waitUntil(lambda: axis.labelText.endswith("…"))
+    assert "accuracy on the recalled symbols".startswith(axis.labelText[:-1])
+    assert axis.label.boundingRect().width() <= panel.metric_plot.getViewBox().height() + 1
+    panel.resize(500, 900)
+    qtbot.waitUntil(lambda: axis.labelText == "accuracy on the recalled symbols")
