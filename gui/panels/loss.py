@@ -35,6 +35,7 @@ STEP, SECONDS = "step", "seconds"
 # cells' curves into the bottom few pixels, where the lecture's point lies.
 # An unseen line at 0 keeps the axis from zooming into the noise around chance.
 LOSS_SHOWN_FRACTION = 0.98
+CHANCE_Z = 10  # chance lines and their labels above the curves (pyqtgraph draws those at 0)
 
 
 def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -66,11 +67,14 @@ class LossPanel(PlotPanel):
         self.legend = self.loss_plot.addLegend(offset=(-10, 5), colCount=4)
         style_legend(self.legend)
         self._fit_legend = keep_legend_inside(self.loss_plot, 4)
-        label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)]}
+        # Over the curves, the label on a veil: the tanh RNN's loss sits on the chance line and hid both.
+        label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 1)],
+                 "fill": pg.mkBrush(*THEME.colours.legend_fill)}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
         self.metric_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
-        self.loss_plot.addItem(self.loss_baseline)
-        self.metric_plot.addItem(self.metric_baseline)
+        for plot, line in ((self.loss_plot, self.loss_baseline), (self.metric_plot, self.metric_baseline)):
+            plot.addItem(line)
+            line.setZValue(CHANCE_Z)
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self._task_key: tuple | None = None
@@ -90,6 +94,8 @@ class LossPanel(PlotPanel):
         for line in (self.loss_baseline, self.metric_baseline):
             line.setPen(baseline_pen())
             line.label.setColor(THEME.colours.baseline)
+            line.label.fill = pg.mkBrush(*THEME.colours.legend_fill)
+            line.label.update()
 
     def set_time_axis(self, axis: str) -> None:
         """Draw against ``STEP`` or ``SECONDS`` (since Start), from now on."""
@@ -122,10 +128,11 @@ class LossPanel(PlotPanel):
                 self.loss_plot.removeItem(self.loss_curves.pop(name))
                 self.legend.removeItem(name)
                 self.metric_plot.removeItem(self.metric_curves.pop(name))
-        if recorder is not None:
-            self._show_task(recorder)
+        # Visible first: a hidden line's label ignores a new format (pyqtgraph), and stayed empty.
         self.loss_baseline.setVisible(recorder is not None)
         self.metric_baseline.setVisible(recorder is not None)
+        if recorder is not None:
+            self._show_task(recorder)
         for name, history in cells.items():
             if name not in self.loss_curves:
                 self.loss_curves[name] = self.loss_plot.plot(pen=cell_pen(name), name=name, antialias=False)

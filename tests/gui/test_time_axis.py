@@ -139,3 +139,16 @@ def test_a_long_metric_label_is_cut_to_its_short_plot(qtbot):
     assert axis.label.boundingRect().width() <= panel.metric_plot.getViewBox().height() + 1
     panel.resize(500, 900)
     qtbot.waitUntil(lambda: axis.labelText == "accuracy on the recalled symbols")
+
+
+def test_the_chance_lines_are_labelled_when_a_run_follows_none(qtbot):
+    """The window shows no run before Start: the labels, formatted while their
+    lines were hidden, stayed empty, so "chance 0.167" never appeared."""
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_run(None)
+    panel.show_run(recorder())
+    assert panel.loss_baseline.label.toPlainText() == "chance 0.167"
+    assert panel.metric_baseline.label.toPlainText().startswith("chance ")
+    assert panel.loss_baseline.zValue() > max(curve.zValue() for curve in panel.loss_curves.values())
