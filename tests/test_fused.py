@@ -18,7 +18,8 @@ from cells import GRU, LSTM, RNN
 from tasks import make_task
 from training import fused, fused_gru
 from training import run as run_module
-from training.model import SequenceModel, mean_example_norms
+from training.model import SequenceModel
+from training.norms import mean_example_norms
 from training.run import CellRun
 from training.spec import RunSpec
 

@@ -215,15 +215,3 @@ def initialise(model: SequenceModel, scheme: str, gain: float, forget_bias: floa
                 cell.set_forget_bias(forget_bias)
     return blocks
 
-
-def mean_example_norms(gradient: Tensor) -> Tensor:
-    """[T, B, H] gradient of the batch-mean loss -> [T] mean per-example L2 norm.
-
-    The loss is the mean of B per-example losses, so each example's own
-    gradient is B times its slice. Norms are taken in float64: squaring a
-    float32 below ~1e-19 would give 0 for a gradient that is not 0.
-    """
-    # vector_norm casts to float64 inside: no float64 copy, and 3-12x faster than
-    # .double().norm(), which takes a slow path for tiny values.
-    norms = torch.linalg.vector_norm(gradient.detach(), dim=-1, dtype=torch.float64)
-    return norms.mean(dim=1) * gradient.shape[1]

@@ -18,7 +18,8 @@ from cells import Cell, count_parameters
 from plugin_host.errors import error_location
 from tasks import Batch, Task
 
-from .model import SequenceModel, initialise, mean_example_norms
+from .model import SequenceModel, initialise
+from .norms import mean_example_norms, row_norms
 from .report import DIVERGED, DONE, ERROR, RUNNING, StepReport
 from .sensitivity import final_state_sensitivity
 from .spec import RunSpec, build_task
@@ -156,7 +157,7 @@ class CellRun:
     def _state_norms(self, unrolled) -> dict[str, np.ndarray]:
         """Top layer, forward direction: state name -> batch mean of ‖s_t‖ [T]."""
         values = unrolled.state_values(len(self.model.layers) - 1)
-        return {name: torch.linalg.vector_norm(v, dim=-1, dtype=torch.float64).mean(dim=1).cpu().numpy()
+        return {name: row_norms(v).mean(dim=1).cpu().numpy()
                 for name, v in values.items()}
 
     def _gate_means(self, unrolled) -> dict[str, np.ndarray]:

@@ -51,6 +51,7 @@ from cells import Cell
 
 from . import fused
 from .model import StateTrace, unroll_cell
+from .norms import row_norms
 
 EXACT_WIDTH = 16  # up to this state width the measure is exact (one unit probe per row of J)
 PROBES = 4        # Gaussian probes per example beyond it
@@ -90,7 +91,7 @@ def final_state_sensitivity(cell: Cell, xs: Tensor, generator: torch.Generator) 
         for parameter in frozen:
             parameter.requires_grad_(True)
     rows = rows.detach().reshape(length, count, batch, width)
-    squares = torch.linalg.vector_norm(rows, dim=-1, dtype=torch.float64) ** 2  # [T, K, B]
+    squares = row_norms(rows) ** 2  # [T, K, B]
     squares = squares.sum(dim=1) if exact else squares.mean(dim=1)  # ‖J_t‖_F² per example
     return squares.mean(dim=1).sqrt()
 

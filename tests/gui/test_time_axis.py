@@ -127,7 +127,8 @@ def test_early_loss_spikes_do_not_squash_the_chance_line(qtbot):
 def test_a_long_metric_label_is_cut_to_its_short_plot(qtbot):
     """"accuracy on the recalled symbols" (copy task) ran across the loss plot
     above when the panel was short; cut to the plot's height, whole when tall."""
-    run = RunRecorder(RunSpec(task="copy", length=10, cells=("RNN",), steps=5), make_task("copy", 10), {"RNN": 10})
+    spec = RunSpec(task="copy", length=10, cells=("RNN",), steps=5)
+    run = RunRecorder(spec, make_task("copy", 10), {"RNN": 10})
     panel = LossPanel()
     qtbot.addWidget(panel)
     panel.resize(500, 260)
