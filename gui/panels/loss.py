@@ -9,6 +9,8 @@ against the GRU) pays for its speed. Runs saved before the recorder kept
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
@@ -43,6 +45,19 @@ def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return x[keep], y[keep]
 
 
+def fit_chance_label(plot: pg.PlotItem, line: pg.InfiniteLine, *_signal_args) -> None:
+    """Show the chance line's label unless it would cover the plot's legend,
+    as it did in a short plot (under a preset's caption at 1280×800); the
+    title says "dashed: chance" all the same."""
+    label = line.label
+    label.setVisible(True)  # pyqtgraph places only a visible label: place it, then judge
+    label.updateTransform(force=True)  # else its scene rect is the one from before the view changed
+    legend = plot.legend
+    covered = legend is not None and legend.items and legend.sceneBoundingRect()
+    if covered and label.sceneBoundingRect().intersects(covered):
+        label.setVisible(False)
+
+
 def has_elapsed(recorder: RunRecorder) -> bool:
     """Whether any cell's rows carry wall-clock seconds (not a run from before ``elapsed``)."""
     return any(np.isfinite(history.series("elapsed")[1]).any() for history in recorder.cells.values())
@@ -75,6 +90,9 @@ class LossPanel(PlotPanel):
         for plot, line in ((self.loss_plot, self.loss_baseline), (self.metric_plot, self.metric_baseline)):
             plot.addItem(line)
             line.setZValue(CHANCE_Z)
+            fit = functools.partial(fit_chance_label, plot, line)
+            plot.getViewBox().sigResized.connect(fit)
+            plot.getViewBox().sigYRangeChanged.connect(fit)
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self._task_key: tuple | None = None

@@ -153,3 +153,21 @@ def test_the_chance_lines_are_labelled_when_a_run_follows_none(qtbot):
     assert panel.loss_baseline.label.toPlainText() == "chance 0.167"
     assert panel.metric_baseline.label.toPlainText().startswith("chance ")
     assert panel.loss_baseline.zValue() > max(curve.zValue() for curve in panel.loss_curves.values())
+
+
+def test_a_chance_label_that_would_cover_the_legend_hides(qtbot):
+    """In a short plot (under a preset's caption at 1280×800) the label ran into
+    the legend: it shows where there is room, and hides where there is not."""
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 900)
+    panel.show()
+    panel.show_run(recorder())
+    label, legend = panel.loss_baseline.label, panel.legend
+    qtbot.waitUntil(label.isVisible)
+    assert not label.sceneBoundingRect().intersects(legend.sceneBoundingRect())
+    panel.resize(260, 170)
+    qtbot.waitUntil(lambda: not label.isVisible())
+    panel.resize(260, 900)
+    qtbot.waitUntil(label.isVisible)
+    assert label.toPlainText() == "chance 0.167"
