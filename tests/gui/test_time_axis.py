@@ -158,16 +158,37 @@ def test_the_chance_lines_are_labelled_when_a_run_follows_none(qtbot):
 def test_a_chance_label_that_would_cover_the_legend_hides(qtbot):
     """In a short plot (under a preset's caption at 1280×800) the label ran into
     the legend: it shows where there is room, and hides where there is not."""
+    spec = RunSpec(length=6, cells=("RNN", "LSTM", "GRU"), steps=300)
+    run = RunRecorder(spec, make_task("adding", 6), {"RNN": 10, "LSTM": 10, "GRU": 10})
+    for step in range(1, 301):  # the RNN on chance, up to 3 times it: chance in the axis' lower half
+        for cell, loss in (("RNN", BASELINE * (2 + math.sin(step))), ("LSTM", 0.0), ("GRU", 0.0)):
+            run.add(StepReport(cell, step, loss, 0.5, 1.0, 0.01))
     panel = LossPanel()
     qtbot.addWidget(panel)
-    panel.resize(260, 900)
+    panel.resize(300, 900)
     panel.show()
-    panel.show_run(recorder())
+    panel.show_run(run)
     label, legend = panel.loss_baseline.label, panel.legend
-    qtbot.waitUntil(label.isVisible)
-    assert not label.sceneBoundingRect().intersects(legend.sceneBoundingRect())
-    panel.resize(260, 170)
+    qtbot.waitUntil(lambda: label.isVisible() and not label.sceneBoundingRect().intersects(
+        legend.sceneBoundingRect()))
+    panel.resize(300, 170)
     qtbot.waitUntil(lambda: not label.isVisible())
-    panel.resize(260, 900)
+    panel.resize(300, 900)
     qtbot.waitUntil(label.isVisible)
     assert label.toPlainText() == "chance 0.167"
+
+
+def test_a_chance_label_near_the_top_of_its_plot_stays_inside_it(qtbot):
+    """Cells all below chance put the chance line at the top of the loss axis:
+    its label then goes below the line instead of above it, out of view."""
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.show_run(recorder())  # losses 0.9 of chance, then 0: chance tops the axis
+    label, view = panel.loss_baseline.label, panel.loss_plot.getViewBox()
+    def inside() -> bool:
+        label.updateTransform(force=True)
+        return label.isVisible() and view.sceneBoundingRect().contains(label.sceneBoundingRect())
+
+    qtbot.waitUntil(inside)
