@@ -84,7 +84,7 @@ class LossPanel(PlotPanel):
         self._fit_legend = keep_legend_inside(self.loss_plot, 4)
         # Over the curves, the label on a veil: the tanh RNN's loss sits on the chance line and hid both.
         # Anchors: below the line in the view's upper half, above it in the lower (pyqtgraph flips them).
-        label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 1), (0, 0)],
+        label = {"position": 0.08, "color": THEME.colours.baseline, "anchors": [(0, 0), (0, 1)],
                  "fill": pg.mkBrush(*THEME.colours.legend_fill)}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
         self.metric_baseline = pg.InfiniteLine(angle=0, pen=baseline_pen(), label="", labelOpts=label)
