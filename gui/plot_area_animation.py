@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -78,5 +78,9 @@ class PlotAreaAnimation:
         return qimage_rgb(image)
 
     def close(self) -> None:
+        """Delete the panels now. ``deleteLater`` alone waits for an event loop,
+        which the CLI's ``animate`` never runs: the widgets then outlived the
+        QApplication, and the process crashed on exit after writing the file."""
         self.widget.close()
         self.widget.deleteLater()
+        QCoreApplication.sendPostedEvents(self.widget, QEvent.Type.DeferredDelete)

@@ -5,6 +5,8 @@ encoder, nothing when cancelled."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,6 +17,8 @@ import pytest  # noqa: E402
 from run_folders import recorded_run, saved_run  # noqa: E402
 
 from cli import main as cli_main  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +126,18 @@ def test_main_animates_the_whole_plot_area(app, run_dir, tmp_path, capsys):
     reader = imageio.get_reader(str(out), format="FFMPEG")
     assert reader.count_frames() == 4 and tuple(reader.get_meta_data()["size"]) == (1280, 720)
     reader.close()
+
+
+def test_animating_the_plot_area_ends_the_process_cleanly(run_dir, tmp_path):
+    """The panels outlived the QApplication (``deleteLater`` with no event loop
+    after it), and the process crashed on exit, status 139, after writing the file."""
+    out = tmp_path / "plots.gif"
+    result = subprocess.run([sys.executable, "main.py", "animate", str(run_dir), "--what", "plots",
+                             "--out", str(out), "--size", "1280x720", "--fps", "2", "--seconds", "1"],
+                            cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert out.stat().st_size > 0 and f"wrote {out}" in result.stdout
 
 
 def test_the_cli_alone_says_where_the_plot_area_is_drawn(run_dir, tmp_path, capsys):
