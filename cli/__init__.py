@@ -36,7 +36,8 @@ def build_parser() -> OneLineParser:
     run.add_argument("--out", metavar="DIR", help="output folder (default runs/TASK-TLENGTH-TIME)")
     run.set_defaults(handler=run_command)
     cells = commands.add_parser("cells", help="list every cell found, with its parameters")
-    cells.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir)
+    cells.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
+                       help="an extra folder of plugins (repeatable)")
     cells.add_argument("--hidden", type=int, default=64, help="hidden size for the count (default 64)")
     cells.add_argument("--input-size", type=int, default=2, help="input size for the count (default 2)")
     cells.set_defaults(handler=cells_command)

@@ -59,7 +59,8 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="sequence length T (default %(default)s)")
     parser.add_argument("--cells", default=",".join(d.cells),
                         help="comma-separated cell names (default %(default)s); see `main.py cells`")
-    parser.add_argument("--steps", type=int, default=d.steps, help="training steps (default %(default)s)")
+    parser.add_argument("--steps", type=int, default=d.steps,
+                        help="training steps (default %(default)s; run: 0 trains until Ctrl-C)")
     parser.add_argument("--seed", type=int, default=d.seed, help="random seed (default %(default)s)")
     parser.add_argument("--plugins", action="append", default=[], metavar="DIR", type=existing_plugin_dir,
                         help="an extra folder of plugin cells (repeatable)")

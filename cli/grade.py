@@ -33,6 +33,7 @@ from plugin_host import CellRecord, CellSource
 from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.names import escape_for_terminal
+from plugin_host.parameters import cell_parameters
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
 from training.run_files import guarded_csv
@@ -70,7 +71,8 @@ def add_grade_parser(commands) -> None:
     parser.add_argument("--steps", type=int, default=300,
                         help="training steps per cell (default %(default)s)")
     parser.add_argument("--hidden", type=int, default=32, help="hidden size (default %(default)s)")
-    parser.add_argument("--seed", type=int, default=0, help="the seed every cell trains with")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="the seed every cell trains with (default %(default)s)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_STEP_TIMEOUT,
                         help="seconds allowed for importing a file, validating a cell and one "
                              "training step (default %(default)s)")
@@ -125,9 +127,12 @@ def grade(records: list[CellRecord], spec: RunSpec, timeout: float, cluster: str
     (see ``executors``), each trained by a process of its own (``grade_jobs``)."""
     from plots.rendering import figure_png
 
+    facts = task_facts(spec)  # a plugin task's from the checker, not from its code here
     rows = [{"student": Path(record.file or record.origin).stem, "cell": record.name,
              "status": record.status, "reason": record.reason, "location": record.location,
-             "parameters": record.parameters, "ms_per_step": record.ms_per_step, "steps": 0,
+             # at the size it trains: the task's input, --hidden (the check counts at input 2, hidden 64)
+             "parameters": cell_parameters(record.parameter_samples, facts.input_size, spec.hidden),
+             "ms_per_step": record.ms_per_step, "steps": 0,
              "final_loss": None, "baseline_loss": None, "lstm_final_loss": None, "learned": "no"}
             for record in records]
     trained = [(index, record) for index, record in enumerate(records)
@@ -148,7 +153,7 @@ def grade(records: list[CellRecord], spec: RunSpec, timeout: float, cluster: str
     runs = [(None, result.reason) if isinstance(result, JobFailed) else graded_run(s, name, *result)
             for (s, name, _, _), result in zip(cells, results, strict=True)]
     lstm, _ = runs[0]
-    baseline = task_facts(spec).baseline_loss  # a plugin task's from the checker, not from its code here
+    baseline = facts.baseline_loss
     lstm_loss = final_value(lstm, "LSTM", "loss") if lstm is not None else math.nan
     figures = {}
     for row in rows:

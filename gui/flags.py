@@ -35,8 +35,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> FlagParser:
-    parser = FlagParser(prog="main.py", description="GateLab: open the window. Commands "
-                        "run/cells/tasks are the headless CLI (python main.py run --help).")
+    parser = FlagParser(prog="main.py", description="GateLab: open the window. The commands run, cells, "
+                        "tasks, check-plugin, sweep, grade, animate and pack are the headless CLI "
+                        "(python main.py COMMAND --help).")
     parser.add_argument("--task", help="task to show first (default adding)")
     parser.add_argument("--length", type=int, help="sequence length T (2..1000)")
     parser.add_argument("--cells", help="comma-separated cells to tick, e.g. RNN,LSTM,GRU")

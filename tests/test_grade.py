@@ -41,6 +41,7 @@ def test_a_class_report_has_one_honest_row_per_cell(tmp_path):
         assert rows[trained]["status"] == "ok" and rows[trained]["steps"] == "8"
         assert float(rows[trained]["final_loss"]) > 0
     assert rows["anna"]["final_loss"] == rows["dana"]["final_loss"]  # same cell, seed, steps: same result
+    assert rows["anna"]["parameters"] == str(2 * 8 + 8 + 8 * 8 + 8)  # Leaky as it trained: input 2, hidden 8
     assert rows["ben"]["status"] == "broken" and "crashed" in rows["ben"]["reason"]
     assert rows["ben"]["location"].endswith("ben.py:3")
     assert rows["carl"]["status"] == "broken" and "replaces code" in rows["carl"]["reason"]

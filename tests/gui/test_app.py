@@ -49,6 +49,14 @@ def test_a_bad_flag_is_one_line_and_exit_2(capsys):
     assert len(lines) == 3 and all(line.startswith("main.py: error:") for line in lines)
 
 
+def test_the_window_help_names_every_headless_command():
+    from cli import COMMANDS
+    from gui.flags import build_parser
+
+    description = build_parser().description
+    assert all(f" {command}," in description or f" {command} " in description for command in COMMANDS)
+
+
 def test_without_a_display_the_window_says_so_instead_of_aborting():
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
