@@ -34,6 +34,7 @@ from plugin_host.jobs import existing_plugin_dir
 from plugin_host.limits import DEFAULT_STEP_TIMEOUT
 from plugin_host.names import escape_for_terminal
 from plugin_host.parameters import cell_parameters
+from tasks import TaskFacts
 from training.recorder import RunRecorder, write_atomically
 from training.report import ERROR
 from training.run_files import guarded_csv
@@ -100,11 +101,13 @@ def grade_command(args: argparse.Namespace) -> int:
         spec = RunSpec(task=args.task, length=args.length, steps=args.steps, hidden=args.hidden,
                        seed=args.seed, cells=("LSTM",), task_options=task_options, task_source=task_source,
                        plugins=tuple(args.plugins))
-        task_facts(spec)  # a plugin task that cannot be built at this length: one line, before training
+        # A plugin task's facts come from the checker, not from its code here; one that cannot be
+        # built at this length is one line, before training.
+        facts = task_facts(spec)
     except ValueError as error:
         fail(str(error))
     records = check_files([str(p) for p in files], args.timeout)
-    rows, figures, stopped = grade(records, spec, args.timeout, args.cluster, args.workers)
+    rows, figures, stopped = grade(records, spec, facts, args.timeout, args.cluster, args.workers)
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_atomically(out / "report.csv", lambda f: f.write(report_csv(rows).encode()))
@@ -119,15 +122,16 @@ def grade_command(args: argparse.Namespace) -> int:
     return 128 + stopped if stopped is not None else 0
 
 
-def grade(records: list[CellRecord], spec: RunSpec, timeout: float, cluster: str | None = None,
-          workers: int | None = None, stream: TextIO = sys.stderr
+def grade(records: list[CellRecord], spec: RunSpec, facts: TaskFacts, timeout: float,
+          cluster: str | None = None, workers: int | None = None, stream: TextIO = sys.stderr
           ) -> tuple[list[dict], dict[int, bytes], int | None]:
     """The rows, a PNG per trained row (by row index), and a stop signal if one
-    came. The LSTM and every passing cell are jobs on ``cluster``'s executor
-    (see ``executors``), each trained by a process of its own (``grade_jobs``)."""
+    came. ``facts``: the task's, for the chance baseline and the input size the
+    cells' parameters are counted at. The LSTM and every passing cell are jobs
+    on ``cluster``'s executor (see ``executors``), each trained by a process of
+    its own (``grade_jobs``)."""
     from plots.rendering import figure_png
 
-    facts = task_facts(spec)  # a plugin task's from the checker, not from its code here
     rows = [{"student": Path(record.file or record.origin).stem, "cell": record.name,
              "status": record.status, "reason": record.reason, "location": record.location,
              # at the size it trains: the task's input, --hidden (the check counts at input 2, hidden 64)
